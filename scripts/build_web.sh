@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Builds the page into www/pkg: the wasm module (size profile `wasm`), its JavaScript glue
+# (wasm-bindgen), wasm-opt -Oz with npm binaryen (never Debian's wasm-opt, which breaks the
+# module), and the gzipped gazetteer and basemap the page fetches. Run scripts/setup_web.sh first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-target}"
+
+cargo build --lib --profile wasm --target wasm32-unknown-unknown --locked
+wasm="$CARGO_TARGET_DIR/wasm32-unknown-unknown/wasm/frontline.wasm"
+rm -rf www/pkg
+wasm-bindgen --target web --no-typescript --out-dir www/pkg "$wasm"
+tests/e2e/node_modules/.bin/wasm-opt -Oz www/pkg/frontline_bg.wasm -o www/pkg/frontline_bg.wasm
+gzip -9 -n -c data/gazetteer.geojson > www/pkg/gazetteer.geojson.gz
+gzip -9 -n -c data/basemap.json > www/pkg/basemap.json.gz
+echo "built www/ ($(du -sk www/pkg | cut -f1) KB in www/pkg)"

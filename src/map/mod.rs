@@ -1,0 +1,16 @@
+//! The map: everything between a [`Report`](crate::report::Report) and pixels that can be
+//! tested without a browser. `projection` (Web Mercator, the viewport), `basemap` (land, borders,
+//! water), `style` (colours and shapes), `details` (the
+//! details panel's sentences and highlights), `labels` (placement without overlap) and `scene` (the
+//! display list and hit-testing). Only `web` paints the display list.
+
+pub mod basemap;
+pub mod details;
+pub mod labels;
+pub mod projection;
+pub mod scene;
+pub mod style;
+
+pub use basemap::{Basemap, BasemapError};
+pub use projection::{Bounds, Point, Viewport};
+pub use scene::{Item, Mark, Measure, Scene, SceneInput};

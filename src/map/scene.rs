@@ -1,0 +1,749 @@
+//! The display list: turns the basemap, a report's places, the viewport and the selection into
+//! screen-space drawing primitives (filled areas, lines, markers, text, panels) with labels that do
+//! not overlap; and hit-tests a screen point against the places. Everything here is in CSS pixels
+//! and pure: the painter in `web` only replays the items.
+
+use crate::report::{Kind, Report, Status};
+
+use super::basemap::{Basemap, BorderKind};
+use super::labels::{self, LabelRequest};
+use super::projection::{forward, Bounds, Point, Viewport};
+use super::style::{self, status_style, Font, Shape};
+
+/// Measures text as the canvas will draw it.
+pub trait Measure {
+    /// Width in CSS pixels of `text` in `font`.
+    fn text_width(&self, text: &str, font: Font) -> f64;
+}
+
+/// A measure for tests and for sizing before a canvas exists: average glyph width.
+pub struct ApproximateMeasure;
+
+impl Measure for ApproximateMeasure {
+    fn text_width(&self, text: &str, font: Font) -> f64 {
+        text.chars().count() as f64 * font.size() * 0.6
+    }
+}
+
+/// One drawing primitive, in CSS pixels.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Item {
+    /// Rings filled together with the even-odd rule.
+    Fill {
+        rings: Vec<Vec<Point>>,
+        color: &'static str,
+    },
+    /// Open lines stroked with one style.
+    Stroke {
+        lines: Vec<Vec<Point>>,
+        color: &'static str,
+        width: f64,
+        dashed: bool,
+    },
+    /// A place marker centred on `at`.
+    Marker {
+        at: Point,
+        shape: Shape,
+        radius: f64,
+        fill: &'static str,
+        emphasis: bool,
+    },
+    /// Text whose box's top-left corner is `at`, with an optional halo.
+    Text {
+        text: String,
+        at: Point,
+        font: Font,
+        color: &'static str,
+        halo: bool,
+    },
+    /// A rectangle (legend and scale-bar panels, the scale bar itself).
+    Rect {
+        bounds: Bounds,
+        fill: &'static str,
+        stroke: Option<&'static str>,
+    },
+}
+
+/// A report's place as the map sees it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mark {
+    pub name: String,
+    pub status: Status,
+    pub kind: Kind,
+    /// World position of the place's point.
+    pub at: Point,
+    /// The admin-1 unit highlighted for a region the article names.
+    pub region: Option<usize>,
+    /// Whether the place gets a marker (settlements and other points inside the basemap; regions
+    /// with no admin-1 unit of their name).
+    pub marker: bool,
+}
+
+/// The places of a report, in report order.
+pub fn marks(basemap: &Basemap, report: &Report) -> Vec<Mark> {
+    report
+        .places
+        .iter()
+        .map(|p| {
+            let at = forward(p.lon, p.lat);
+            let region = match p.kind {
+                Kind::Region => basemap.admin1.iter().position(|a| a.name == p.name),
+                _ => None,
+            };
+            let marker = region.is_none() && p.kind != Kind::Country && basemap.extent.contains(at);
+            Mark {
+                name: p.name.clone(),
+                status: p.status,
+                kind: p.kind,
+                at,
+                region,
+                marker,
+            }
+        })
+        .collect()
+}
+
+/// The world box a view should show for these places: their markers and highlighted regions, or
+/// Ukraine when there are none.
+pub fn fit_bounds(basemap: &Basemap, marks: &[Mark]) -> Bounds {
+    let mut b = Bounds::EMPTY;
+    for m in marks {
+        if m.marker {
+            b.extend(m.at);
+        }
+        if let Some(r) = m.region {
+            b.union(&basemap.admin1[r].bounds);
+        }
+    }
+    if b.is_empty() {
+        basemap.ukraine
+    } else {
+        b
+    }
+}
+
+/// Smallest width of a fitted view in world units (about 60 km at 49°N), so one town is shown
+/// with its surroundings.
+pub const MIN_FIT_EXTENT: f64 = 0.0023;
+/// Padding around fitted places, CSS pixels.
+pub const FIT_PADDING: f64 = 60.0;
+
+/// Marker radius in CSS pixels.
+pub const MARKER_RADIUS: f64 = 6.5;
+const SELECTED_RADIUS: f64 = 9.0;
+/// How far from a marker's centre a click still selects it.
+pub const HIT_RADIUS: f64 = 11.0;
+
+/// What is under the screen point `s`: the nearest marker within [`HIT_RADIUS`], else a
+/// highlighted region that contains the point.
+pub fn hit_test(basemap: &Basemap, marks: &[Mark], view: &Viewport, s: Point) -> Option<usize> {
+    let nearest = marks
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.marker)
+        .map(|(i, m)| {
+            let p = view.to_screen(m.at);
+            (i, (p.x - s.x).hypot(p.y - s.y))
+        })
+        .filter(|&(_, d)| d <= HIT_RADIUS)
+        .min_by(|a, b| a.1.total_cmp(&b.1));
+    if let Some((i, _)) = nearest {
+        return Some(i);
+    }
+    let w = view.to_world(s);
+    marks
+        .iter()
+        .position(|m| m.region.is_some_and(|r| basemap.admin1[r].contains(w)))
+}
+
+/// The state a scene is drawn from.
+pub struct SceneInput<'a> {
+    pub basemap: &'a Basemap,
+    pub marks: &'a [Mark],
+    pub view: &'a Viewport,
+    pub selected: Option<usize>,
+    pub hovered: Option<usize>,
+}
+
+/// The display list of one frame.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Scene {
+    pub items: Vec<Item>,
+}
+
+/// Projects a world polyline to the screen, dropping points less than half a pixel from the last
+/// one kept (the last point is always kept).
+fn project(view: &Viewport, points: &[Point]) -> Vec<Point> {
+    let mut out: Vec<Point> = Vec::with_capacity(points.len());
+    for (i, &p) in points.iter().enumerate() {
+        let s = view.to_screen(p);
+        let last = i + 1 == points.len();
+        match out.last() {
+            Some(q) if !last && (q.x - s.x).abs() < 0.5 && (q.y - s.y).abs() < 0.5 => {}
+            _ => out.push(s),
+        }
+    }
+    out
+}
+
+/// Rounds a distance in metres down to 1, 2 or 5 times a power of ten.
+fn nice_distance(m: f64) -> f64 {
+    let p = 10f64.powf(m.log10().floor());
+    let f = m / p;
+    let n = if f >= 5.0 {
+        5.0
+    } else if f >= 2.0 {
+        2.0
+    } else {
+        1.0
+    };
+    n * p
+}
+
+/// The scale bar's length in CSS pixels and its label, for a bar of at most `max_px`.
+pub fn scale_bar(view: &Viewport, max_px: f64) -> (f64, String) {
+    let mpp = view.metres_per_pixel();
+    let metres = nice_distance(mpp * max_px);
+    let label = if metres >= 1000.0 {
+        format!("{} km", metres / 1000.0)
+    } else {
+        format!("{metres} m")
+    };
+    (metres / mpp, label)
+}
+
+/// How many places of each status the report has, in legend order.
+pub fn status_counts(marks: &[Mark]) -> [(Status, usize); 6] {
+    Status::ALL.map(|s| (s, marks.iter().filter(|m| m.status == s).count()))
+}
+
+impl Scene {
+    /// Builds the display list for one frame.
+    pub fn build(input: &SceneInput, measure: &dyn Measure) -> Scene {
+        let SceneInput {
+            basemap,
+            marks,
+            view,
+            selected,
+            hovered,
+        } = *input;
+        let mut items = Vec::new();
+        let screen = Bounds {
+            min: Point::new(0.0, 0.0),
+            max: Point::new(view.width, view.height),
+        };
+        let visible = view.world_bounds();
+        items.push(Item::Rect {
+            bounds: screen,
+            fill: style::WATER,
+            stroke: None,
+        });
+
+        let fill = |areas: &mut dyn Iterator<Item = &super::basemap::Area>| -> Vec<Vec<Point>> {
+            areas
+                .filter(|a| a.bounds.intersects(&visible))
+                .flat_map(|a| a.rings.iter().map(|r| project(view, r)))
+                .collect()
+        };
+        items.push(Item::Fill {
+            rings: fill(&mut basemap.countries.iter()),
+            color: style::LAND,
+        });
+        items.push(Item::Fill {
+            rings: fill(&mut basemap.admin1.iter().filter(|a| a.group == "UKR")),
+            color: style::UKRAINE,
+        });
+        let regions: Vec<(usize, Status)> = marks
+            .iter()
+            .filter_map(|m| m.region.map(|r| (r, m.status)))
+            .collect();
+        for &(r, status) in &regions {
+            items.push(Item::Fill {
+                rings: fill(&mut std::iter::once(&basemap.admin1[r])),
+                color: status_style(status).region_fill,
+            });
+        }
+        items.push(Item::Fill {
+            rings: fill(&mut basemap.water.iter()),
+            color: style::WATER,
+        });
+
+        let mpp = view.metres_per_pixel();
+        let max_rank = if mpp > 2500.0 {
+            7
+        } else if mpp > 600.0 {
+            10
+        } else {
+            u32::MAX
+        };
+        for (major, width) in [(false, 0.8), (true, 1.5)] {
+            let lines = basemap
+                .rivers
+                .iter()
+                .filter(|r| r.rank <= max_rank && (r.rank <= 7) == major)
+                .flat_map(|r| r.lines.iter())
+                .filter(|l| l.bounds.intersects(&visible))
+                .map(|l| project(view, &l.points))
+                .collect();
+            items.push(Item::Stroke {
+                lines,
+                color: style::RIVER,
+                width,
+                dashed: false,
+            });
+        }
+        let border_styles = [
+            (BorderKind::Coast, style::COAST, 0.7, false),
+            (BorderKind::RuAdmin, style::OBLAST_BORDER, 0.6, true),
+            (BorderKind::Oblast, style::OBLAST_BORDER, 0.9, false),
+            (BorderKind::Country, style::COUNTRY_BORDER, 1.2, false),
+            (BorderKind::National, style::NATIONAL_BORDER, 1.5, false),
+        ];
+        for (kind, color, width, dashed) in border_styles {
+            let lines = basemap
+                .borders
+                .iter()
+                .filter(|b| b.kind == kind && b.line.bounds.intersects(&visible))
+                .map(|b| project(view, &b.line.points))
+                .collect();
+            items.push(Item::Stroke {
+                lines,
+                color,
+                width,
+                dashed,
+            });
+        }
+        for &(r, status) in &regions {
+            let a = &basemap.admin1[r];
+            if a.bounds.intersects(&visible) {
+                items.push(Item::Stroke {
+                    lines: a
+                        .rings
+                        .iter()
+                        .map(|ring| {
+                            let mut l = project(view, ring);
+                            if let Some(&first) = l.first() {
+                                l.push(first);
+                            }
+                            l
+                        })
+                        .collect(),
+                    color: match status {
+                        Status::Mentioned => style::NATIONAL_BORDER,
+                        s => status_style(s).fill,
+                    },
+                    width: 2.0,
+                    dashed: false,
+                });
+            }
+        }
+
+        // Panels first in space (so labels avoid them), last in drawing order.
+        let mut panels = Vec::new();
+        let counts = status_counts(marks);
+        let row_h = 18.0;
+        let legend_w = counts
+            .iter()
+            .map(|(s, n)| {
+                measure.text_width(&format!("{} {}", status_style(*s).label, n), Font::Small)
+            })
+            .fold(0.0, f64::max)
+            + 34.0;
+        let legend_h = row_h * counts.len() as f64 + 10.0;
+        let legend = Bounds {
+            min: Point::new(view.width - legend_w - 10.0, view.height - legend_h - 10.0),
+            max: Point::new(view.width - 10.0, view.height - 10.0),
+        };
+        panels.push(Item::Rect {
+            bounds: legend,
+            fill: style::PANEL,
+            stroke: Some(style::PANEL_STROKE),
+        });
+        for (i, (s, n)) in counts.iter().enumerate() {
+            let st = status_style(*s);
+            let y = legend.min.y + 5.0 + row_h * (i as f64 + 0.5);
+            panels.push(Item::Marker {
+                at: Point::new(legend.min.x + 14.0, y),
+                shape: st.shape,
+                radius: 5.5,
+                fill: st.fill,
+                emphasis: false,
+            });
+            panels.push(Item::Text {
+                text: format!("{} {}", st.label, n),
+                at: Point::new(legend.min.x + 26.0, y - Font::Small.size() * 0.6),
+                font: Font::Small,
+                color: style::TEXT,
+                halo: false,
+            });
+        }
+        let (bar_px, bar_label) = scale_bar(view, 120.0);
+        let label_w = measure.text_width(&bar_label, Font::Small);
+        let scale_box = Bounds {
+            min: Point::new(10.0, view.height - 36.0),
+            max: Point::new(28.0 + bar_px.max(label_w), view.height - 10.0),
+        };
+        panels.push(Item::Rect {
+            bounds: scale_box,
+            fill: style::PANEL,
+            stroke: Some(style::PANEL_STROKE),
+        });
+        panels.push(Item::Rect {
+            bounds: Bounds {
+                min: Point::new(19.0, view.height - 18.0),
+                max: Point::new(19.0 + bar_px, view.height - 15.0),
+            },
+            fill: style::TEXT,
+            stroke: None,
+        });
+        panels.push(Item::Text {
+            text: bar_label,
+            at: Point::new(19.0, view.height - 33.0),
+            font: Font::Small,
+            color: style::TEXT,
+            halo: false,
+        });
+
+        // Markers: mentioned places underneath, the selected one on top.
+        let mut order: Vec<usize> = (0..marks.len()).filter(|&i| marks[i].marker).collect();
+        order.sort_by_key(|&i| {
+            (
+                Some(i) == selected,
+                Some(i) == hovered,
+                marks[i].status != Status::Mentioned,
+            )
+        });
+        let mut obstacles = vec![legend, scale_box];
+        for &i in &order {
+            let m = &marks[i];
+            let at = view.to_screen(m.at);
+            let emphasis = Some(i) == selected || Some(i) == hovered;
+            let radius = if Some(i) == selected {
+                SELECTED_RADIUS
+            } else {
+                MARKER_RADIUS
+            };
+            if !screen.contains(at) {
+                continue;
+            }
+            obstacles.push(Bounds {
+                min: Point::new(at.x - radius, at.y - radius),
+                max: Point::new(at.x + radius, at.y + radius),
+            });
+            let st = status_style(m.status);
+            items.push(Item::Marker {
+                at,
+                shape: st.shape,
+                radius,
+                fill: st.fill,
+                emphasis,
+            });
+        }
+
+        // Labels in priority order: selected, reported places, mentioned places, regions, seas.
+        let mut wanted: Vec<(usize, Font)> = Vec::new();
+        let mut by_priority: Vec<usize> = (0..marks.len())
+            .filter(|&i| marks[i].marker || marks[i].region.is_some())
+            .collect();
+        by_priority.sort_by_key(|&i| {
+            (
+                Some(i) != selected,
+                marks[i].region.is_some(),
+                marks[i].status == Status::Mentioned,
+                i,
+            )
+        });
+        for i in by_priority {
+            let font = if Some(i) == selected {
+                Font::Selected
+            } else if marks[i].region.is_some() {
+                Font::Region
+            } else {
+                Font::Place
+            };
+            wanted.push((i, font));
+        }
+        let mut texts: Vec<(String, Point, Font, &'static str, f64)> = wanted
+            .iter()
+            .map(|&(i, font)| {
+                let m = &marks[i];
+                let gap = if m.marker {
+                    if Some(i) == selected {
+                        SELECTED_RADIUS + 3.0
+                    } else {
+                        MARKER_RADIUS + 3.0
+                    }
+                } else {
+                    0.0
+                };
+                (m.name.clone(), view.to_screen(m.at), font, style::TEXT, gap)
+            })
+            .collect();
+        for l in &basemap.labels {
+            texts.push((
+                l.name.clone(),
+                view.to_screen(l.at),
+                Font::Sea,
+                style::SEA_TEXT,
+                0.0,
+            ));
+        }
+        let requests: Vec<LabelRequest> = texts
+            .iter()
+            .map(|(text, anchor, font, _, gap)| LabelRequest {
+                anchor: *anchor,
+                gap: *gap,
+                width: measure.text_width(text, *font) + 2.0,
+                height: font.size() + 4.0,
+            })
+            .collect();
+        let placed = labels::place(&requests, &obstacles, &screen);
+        for ((text, _, font, color, _), spot) in texts.into_iter().zip(placed) {
+            if let Some(b) = spot {
+                items.push(Item::Text {
+                    text,
+                    at: Point::new(b.min.x + 1.0, b.min.y + 2.0),
+                    font,
+                    color,
+                    halo: true,
+                });
+            }
+        }
+        items.extend(panels);
+        Scene { items }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{Evidence, ReportedPlace};
+
+    fn basemap() -> Basemap {
+        Basemap::from_json_str(include_str!("../../data/basemap.json")).unwrap()
+    }
+
+    fn place(name: &str, kind: Kind, lon: f64, lat: f64, status: Status) -> ReportedPlace {
+        ReportedPlace {
+            name: name.into(),
+            geonameid: None,
+            kind,
+            lon,
+            lat,
+            oblast: None,
+            status,
+            reason: String::new(),
+            claimed_by: None,
+            forms: vec![name.into()],
+            mentions: vec![Evidence {
+                sentence: name.into(),
+                sentence_start: 0,
+                quote: None,
+                speaker: None,
+                start: 0,
+                end: name.len(),
+                status: None,
+                reason: None,
+            }],
+        }
+    }
+
+    fn seed_like() -> Report {
+        Report {
+            places: vec![
+                place(
+                    "Kupiansk",
+                    Kind::Settlement,
+                    37.6158,
+                    49.71,
+                    Status::Liberated,
+                ),
+                place(
+                    "Izium",
+                    Kind::Settlement,
+                    37.2768,
+                    49.207,
+                    Status::Liberated,
+                ),
+                place(
+                    "Balakliia",
+                    Kind::Settlement,
+                    36.8611,
+                    49.4627,
+                    Status::Contested,
+                ),
+                place(
+                    "Shevchenkove",
+                    Kind::Settlement,
+                    37.1728,
+                    49.6961,
+                    Status::Evacuated,
+                ),
+                place(
+                    "Kharkiv Oblast",
+                    Kind::Region,
+                    36.5,
+                    49.6,
+                    Status::Mentioned,
+                ),
+                place("Russia", Kind::Country, 100.0, 60.0, Status::Mentioned),
+            ],
+        }
+    }
+
+    fn view_of(b: &Basemap, m: &[Mark]) -> Viewport {
+        let mut v = Viewport::new(900.0, 600.0, 2.0);
+        v.fit(&fit_bounds(b, m), FIT_PADDING, MIN_FIT_EXTENT);
+        v
+    }
+
+    #[test]
+    fn marks_give_towns_markers_and_regions_highlights() {
+        let b = basemap();
+        let m = marks(&b, &seed_like());
+        assert!(m[0].marker && m[3].marker);
+        assert_eq!(
+            m[4].region.map(|r| b.admin1[r].name.as_str()),
+            Some("Kharkiv Oblast")
+        );
+        assert!(!m[4].marker && !m[5].marker);
+    }
+
+    #[test]
+    fn the_fitted_view_shows_every_marker() {
+        let b = basemap();
+        let m = marks(&b, &seed_like());
+        let v = view_of(&b, &m);
+        for mark in m.iter().filter(|m| m.marker) {
+            let s = v.to_screen(mark.at);
+            assert!(
+                s.x > 0.0 && s.x < 900.0 && s.y > 0.0 && s.y < 600.0,
+                "{}",
+                mark.name
+            );
+        }
+        let empty = fit_bounds(&b, &[]);
+        assert_eq!(empty, b.ukraine);
+    }
+
+    #[test]
+    fn scene_has_markers_labels_legend_and_scale_bar() {
+        let b = basemap();
+        let m = marks(&b, &seed_like());
+        let v = view_of(&b, &m);
+        let scene = Scene::build(
+            &SceneInput {
+                basemap: &b,
+                marks: &m,
+                view: &v,
+                selected: Some(1),
+                hovered: None,
+            },
+            &ApproximateMeasure,
+        );
+        let markers: Vec<_> = scene
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Marker {
+                    at,
+                    radius,
+                    emphasis,
+                    ..
+                } if *radius > 6.0 => Some((at, *radius, *emphasis)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(markers.len(), 4, "four towns");
+        assert!(markers.iter().any(|&(_, r, e)| r == SELECTED_RADIUS && e));
+        let texts: Vec<&str> = scene
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Text { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        for name in [
+            "Kupiansk",
+            "Izium",
+            "Balakliia",
+            "Shevchenkove",
+            "Kharkiv Oblast",
+        ] {
+            assert!(texts.contains(&name), "{name} is labelled: {texts:?}");
+        }
+        assert!(texts.contains(&"Liberated 2") && texts.contains(&"Mentioned 2"));
+        assert!(texts.iter().any(|t| t.ends_with(" km")), "scale bar");
+        assert!(scene.items.iter().any(|i| matches!(i,
+            Item::Fill { color, rings } if *color == status_style(Status::Mentioned).region_fill && !rings.is_empty())));
+    }
+
+    #[test]
+    fn hit_test_finds_markers_and_regions() {
+        let b = basemap();
+        let m = marks(&b, &seed_like());
+        let v = view_of(&b, &m);
+        for (i, mark) in m.iter().enumerate().filter(|(_, m)| m.marker) {
+            let s = v.to_screen(mark.at);
+            assert_eq!(
+                hit_test(&b, &m, &v, Point::new(s.x + 3.0, s.y - 2.0)),
+                Some(i)
+            );
+        }
+        let kharkiv_city = v.to_screen(forward(36.25, 49.99));
+        assert_eq!(hit_test(&b, &m, &v, kharkiv_city), Some(4));
+        let sea = v.to_screen(forward(34.0, 44.0));
+        assert_eq!(hit_test(&b, &m, &v, sea), None);
+    }
+
+    #[test]
+    fn scale_bar_is_a_round_distance() {
+        let mut v = Viewport::new(800.0, 600.0, 1.0);
+        v.center = forward(36.0, 49.0);
+        v.scale = 50_000.0;
+        let (px, label) = scale_bar(&v, 120.0);
+        assert!(px <= 120.0 && px > 40.0, "{px}");
+        assert!(label.ends_with(" km"));
+        let km: f64 = label.trim_end_matches(" km").parse().unwrap();
+        assert!((px * v.metres_per_pixel() - km * 1000.0).abs() < 1e-6);
+        assert_eq!(nice_distance(730.0), 500.0);
+        assert_eq!(nice_distance(0.31), 0.2);
+    }
+
+    #[test]
+    fn drawing_culls_and_thins_far_geometry() {
+        let b = basemap();
+        let mut v = Viewport::new(400.0, 300.0, 1.0);
+        v.center = forward(37.27, 49.2);
+        v.scale = 2_000_000.0;
+        let scene = Scene::build(
+            &SceneInput {
+                basemap: &b,
+                marks: &[],
+                view: &v,
+                selected: None,
+                hovered: None,
+            },
+            &ApproximateMeasure,
+        );
+        let points: usize = scene
+            .items
+            .iter()
+            .map(|i| match i {
+                Item::Fill { rings: l, .. } | Item::Stroke { lines: l, .. } => {
+                    l.iter().map(Vec::len).sum()
+                }
+                _ => 0,
+            })
+            .sum();
+        let all: usize = b
+            .countries
+            .iter()
+            .chain(&b.admin1)
+            .flat_map(|a| &a.rings)
+            .map(Vec::len)
+            .sum();
+        assert!(points < all / 4, "{points} of {all}");
+    }
+}

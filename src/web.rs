@@ -1,0 +1,439 @@
+//! The page's engine (wasm32 only): [`App`] owns the state of the map in the browser — the
+//! basemap, the gazetteer, the current report, the viewport and the selection — forwards the DOM
+//! events the page's JavaScript hands it to the pure layers (`extract`, `map::*`), and paints the
+//! display list with `CanvasRenderingContext2d`. It is the only code that touches the canvas.
+//! Article text leaves here only as data for `textContent`, never as markup.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, CanvasWindingRule, HtmlCanvasElement};
+
+use crate::map::details::Details;
+use crate::map::projection::{Point, Viewport};
+use crate::map::scene::{self, hit_test, Item, Mark, Measure, Scene, SceneInput};
+use crate::map::style::{self, Font, Shape};
+use crate::map::Basemap;
+use crate::report::{Report, ReportedPlace};
+use crate::Gazetteer;
+
+/// Longest article mapped, in bytes of UTF-8; longer ones get a message instead of a frozen page.
+pub const MAX_ARTICLE_BYTES: usize = 2 * 1024 * 1024;
+
+/// Shows `message` in the page's error banner (`#error`), if the page has one.
+pub fn show_error(message: &str) {
+    let banner = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("error"));
+    if let Some(banner) = banner {
+        banner.set_text_content(Some(message));
+        let _ = banner.remove_attribute("hidden");
+    }
+}
+
+/// Reports a panic in the console and in the error banner.
+fn on_panic(info: &std::panic::PanicHookInfo) {
+    console_error_panic_hook::hook(info);
+    show_error(&format!(
+        "Frontline stopped because of an internal error: {info}. Reload the page to start again."
+    ));
+}
+
+/// Installs the panic hook when the module loads.
+#[wasm_bindgen(start)]
+pub fn start() {
+    std::panic::set_hook(Box::new(on_panic));
+}
+
+/// A place as `window.frontline.places()` returns it.
+#[derive(Serialize)]
+struct PlaceView<'a> {
+    name: &'a str,
+    status: &'static str,
+    x: f64,
+    y: f64,
+}
+
+/// Measures text with the canvas, remembering each width.
+struct CanvasMeasure<'a> {
+    ctx: &'a CanvasRenderingContext2d,
+    cache: &'a RefCell<HashMap<(String, Font), f64>>,
+}
+
+impl Measure for CanvasMeasure<'_> {
+    fn text_width(&self, text: &str, font: Font) -> f64 {
+        if let Some(w) = self.cache.borrow().get(&(text.to_string(), font)) {
+            return *w;
+        }
+        self.ctx.set_font(font.css());
+        let w = self
+            .ctx
+            .measure_text(text)
+            .map(|m| m.width())
+            .unwrap_or_else(|_| scene::ApproximateMeasure.text_width(text, font));
+        self.cache.borrow_mut().insert((text.to_string(), font), w);
+        w
+    }
+}
+
+/// Traces a marker's outline centred on `at`.
+fn trace_marker(ctx: &CanvasRenderingContext2d, at: Point, shape: Shape, r: f64) {
+    ctx.begin_path();
+    match shape {
+        Shape::Circle | Shape::Ring => {
+            let _ = ctx.arc(at.x, at.y, r, 0.0, std::f64::consts::TAU);
+        }
+        Shape::Square => ctx.rect(at.x - r * 0.85, at.y - r * 0.85, r * 1.7, r * 1.7),
+        Shape::Diamond => {
+            ctx.move_to(at.x, at.y - r * 1.2);
+            ctx.line_to(at.x + r * 1.2, at.y);
+            ctx.line_to(at.x, at.y + r * 1.2);
+            ctx.line_to(at.x - r * 1.2, at.y);
+            ctx.close_path();
+        }
+        Shape::TriangleUp => {
+            ctx.move_to(at.x, at.y - r * 1.25);
+            ctx.line_to(at.x + r * 1.1, at.y + r * 0.8);
+            ctx.line_to(at.x - r * 1.1, at.y + r * 0.8);
+            ctx.close_path();
+        }
+        Shape::TriangleDown => {
+            ctx.move_to(at.x, at.y + r * 1.25);
+            ctx.line_to(at.x + r * 1.1, at.y - r * 0.8);
+            ctx.line_to(at.x - r * 1.1, at.y - r * 0.8);
+            ctx.close_path();
+        }
+    }
+}
+
+/// Replays a display list on the canvas (the painter).
+fn paint(ctx: &CanvasRenderingContext2d, scene: &Scene, pixel_ratio: f64) {
+    let _ = ctx.set_transform(pixel_ratio, 0.0, 0.0, pixel_ratio, 0.0, 0.0);
+    ctx.set_line_join("round");
+    ctx.set_line_cap("round");
+    let no_dash = js_sys::Array::new();
+    let dash = js_sys::Array::of2(&JsValue::from(4.0), &JsValue::from(3.0));
+    for item in &scene.items {
+        match item {
+            Item::Rect {
+                bounds,
+                fill,
+                stroke,
+            } => {
+                ctx.set_fill_style_str(fill);
+                ctx.fill_rect(bounds.min.x, bounds.min.y, bounds.width(), bounds.height());
+                if let Some(s) = stroke {
+                    ctx.set_stroke_style_str(s);
+                    ctx.set_line_width(1.0);
+                    ctx.stroke_rect(bounds.min.x, bounds.min.y, bounds.width(), bounds.height());
+                }
+            }
+            Item::Fill { rings, color } => {
+                if rings.is_empty() {
+                    continue;
+                }
+                ctx.begin_path();
+                for ring in rings.iter().filter(|r| r.len() > 2) {
+                    ctx.move_to(ring[0].x, ring[0].y);
+                    for p in &ring[1..] {
+                        ctx.line_to(p.x, p.y);
+                    }
+                    ctx.close_path();
+                }
+                ctx.set_fill_style_str(color);
+                ctx.fill_with_canvas_winding_rule(CanvasWindingRule::Evenodd);
+            }
+            Item::Stroke {
+                lines,
+                color,
+                width,
+                dashed,
+            } => {
+                if lines.is_empty() {
+                    continue;
+                }
+                ctx.begin_path();
+                for line in lines.iter().filter(|l| l.len() > 1) {
+                    ctx.move_to(line[0].x, line[0].y);
+                    for p in &line[1..] {
+                        ctx.line_to(p.x, p.y);
+                    }
+                }
+                ctx.set_stroke_style_str(color);
+                ctx.set_line_width(*width);
+                let _ = ctx.set_line_dash(if *dashed { &dash } else { &no_dash });
+                ctx.stroke();
+                if *dashed {
+                    let _ = ctx.set_line_dash(&no_dash);
+                }
+            }
+            Item::Marker {
+                at,
+                shape,
+                radius,
+                fill,
+                emphasis,
+            } => {
+                if *emphasis {
+                    trace_marker(ctx, *at, Shape::Circle, radius * 1.75);
+                    ctx.set_fill_style_str("rgba(255,255,255,0.75)");
+                    ctx.fill();
+                    ctx.set_stroke_style_str(style::MARKER_STROKE);
+                    ctx.set_line_width(1.0);
+                    ctx.stroke();
+                }
+                trace_marker(ctx, *at, *shape, *radius);
+                ctx.set_fill_style_str(fill);
+                ctx.fill();
+                ctx.set_stroke_style_str(style::MARKER_STROKE);
+                ctx.set_line_width(if *shape == Shape::Ring { 2.0 } else { 1.25 });
+                ctx.stroke();
+            }
+            Item::Text {
+                text,
+                at,
+                font,
+                color,
+                halo,
+            } => {
+                ctx.set_font(font.css());
+                ctx.set_text_baseline("top");
+                if *halo {
+                    ctx.set_stroke_style_str(style::HALO);
+                    ctx.set_line_width(3.0);
+                    let _ = ctx.stroke_text(text, at.x, at.y);
+                }
+                ctx.set_fill_style_str(color);
+                let _ = ctx.fill_text(text, at.x, at.y);
+            }
+        }
+    }
+}
+
+/// The map in the page: the top-level entry point for the browser.
+#[wasm_bindgen]
+pub struct App {
+    canvas: HtmlCanvasElement,
+    ctx: CanvasRenderingContext2d,
+    basemap: Basemap,
+    gazetteer: Option<Gazetteer>,
+    report: Report,
+    marks: Vec<Mark>,
+    view: Viewport,
+    selected: Option<usize>,
+    hovered: Option<usize>,
+    widths: RefCell<HashMap<(String, Font), f64>>,
+}
+
+impl App {
+    fn place(&self, index: usize) -> Option<&ReportedPlace> {
+        self.report.places.get(index)
+    }
+
+    fn to_js<T: Serialize>(value: &T) -> JsValue {
+        value
+            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .unwrap_or(JsValue::NULL)
+    }
+
+    /// Matches the canvas's backing store to its CSS size and the device pixel ratio.
+    fn sync_size(&mut self) {
+        let ratio = web_sys::window()
+            .map(|w| w.device_pixel_ratio())
+            .unwrap_or(1.0);
+        let w = f64::from(self.canvas.client_width()).max(1.0);
+        let h = f64::from(self.canvas.client_height()).max(1.0);
+        self.view.resize(w, h, ratio);
+        let (bw, bh) = ((w * ratio).round() as u32, (h * ratio).round() as u32);
+        if self.canvas.width() != bw || self.canvas.height() != bh {
+            self.canvas.set_width(bw);
+            self.canvas.set_height(bh);
+        }
+    }
+
+    fn fit_view(&mut self) {
+        let b = scene::fit_bounds(&self.basemap, &self.marks);
+        self.view.fit(&b, scene::FIT_PADDING, scene::MIN_FIT_EXTENT);
+    }
+}
+
+/// Methods exported to the page's JavaScript.
+#[wasm_bindgen]
+impl App {
+    /// Creates the map on `canvas` from the text of `basemap.json` and draws Ukraine.
+    #[wasm_bindgen(constructor)]
+    pub fn new(canvas: HtmlCanvasElement, basemap_json: &str) -> Result<App, JsError> {
+        let basemap = Basemap::from_json_str(basemap_json)?;
+        let ctx = canvas
+            .get_context("2d")
+            .map_err(|_| JsError::new("the canvas has no 2D context"))?
+            .ok_or_else(|| JsError::new("the canvas has no 2D context"))?
+            .dyn_into::<CanvasRenderingContext2d>()
+            .map_err(|_| JsError::new("the canvas has no 2D context"))?;
+        let mut app = App {
+            canvas,
+            ctx,
+            basemap,
+            gazetteer: None,
+            report: Report::default(),
+            marks: Vec::new(),
+            view: Viewport::new(1.0, 1.0, 1.0),
+            selected: None,
+            hovered: None,
+            widths: RefCell::new(HashMap::new()),
+        };
+        app.sync_size();
+        app.fit_view();
+        app.draw();
+        Ok(app)
+    }
+
+    /// Loads the gazetteer from the text of `gazetteer.geojson`.
+    pub fn set_gazetteer(&mut self, geojson: &str) -> Result<(), JsError> {
+        let g = Gazetteer::from_geojson_str(geojson).map_err(|e| JsError::new(&e.to_string()))?;
+        self.gazetteer = Some(g);
+        Ok(())
+    }
+
+    /// Maps an article: finds its places, fits the view to them and redraws. Returns how many
+    /// places it names.
+    pub fn load_article(&mut self, text: &str) -> Result<usize, JsError> {
+        if text.len() > MAX_ARTICLE_BYTES {
+            return Err(JsError::new(&format!(
+                "This text is {:.1} MB; Frontline maps articles of up to {} MB. Paste a shorter part.",
+                text.len() as f64 / 1_048_576.0,
+                MAX_ARTICLE_BYTES / 1_048_576
+            )));
+        }
+        let g = self.gazetteer.as_ref().ok_or_else(|| {
+            JsError::new("The gazetteer is not loaded, so no place can be found.")
+        })?;
+        self.report = crate::extract(g, text);
+        self.marks = scene::marks(&self.basemap, &self.report);
+        self.selected = None;
+        self.hovered = None;
+        self.sync_size();
+        self.fit_view();
+        self.draw();
+        Ok(self.report.places.len())
+    }
+
+    /// `[{name, status, x, y}]` for every place, `x`, `y` in CSS pixels from the canvas's
+    /// top-left corner.
+    pub fn places(&self) -> JsValue {
+        let list: Vec<PlaceView> = self
+            .marks
+            .iter()
+            .map(|m| {
+                let s = self.view.to_screen(m.at);
+                PlaceView {
+                    name: &m.name,
+                    status: m.status.as_str(),
+                    x: s.x,
+                    y: s.y,
+                }
+            })
+            .collect();
+        Self::to_js(&list)
+    }
+
+    /// The details panel's content for place `index`: name, forms, status, reason, claimant and
+    /// its sentences cut into highlighted pieces; `null` for no such place.
+    pub fn details(&self, index: usize) -> JsValue {
+        let Some(p) = self.place(index) else {
+            return JsValue::NULL;
+        };
+        Self::to_js(&Details::of(p))
+    }
+
+    /// Selects place `index` (or nothing), brings its marker into view and redraws.
+    pub fn select(&mut self, index: Option<usize>) {
+        self.selected = index.filter(|&i| i < self.marks.len());
+        if let Some(m) = self.selected.map(|i| &self.marks[i]) {
+            let s = self.view.to_screen(m.at);
+            if m.marker
+                && (s.x < 0.0 || s.y < 0.0 || s.x > self.view.width || s.y > self.view.height)
+            {
+                self.view.center = m.at;
+            }
+        }
+        self.draw();
+    }
+
+    /// The index of the first place called `name`.
+    pub fn find(&self, name: &str) -> Option<usize> {
+        self.marks.iter().position(|m| m.name == name)
+    }
+
+    /// The selected place.
+    pub fn selected(&self) -> Option<usize> {
+        self.selected
+    }
+
+    /// The place under the CSS point (`x`, `y`): a marker near it or a highlighted region.
+    pub fn pick(&self, x: f64, y: f64) -> Option<usize> {
+        hit_test(&self.basemap, &self.marks, &self.view, Point::new(x, y))
+    }
+
+    /// Marks the place under the pointer (redrawing when it changes) and returns it.
+    pub fn hover(&mut self, x: f64, y: f64) -> Option<usize> {
+        let h = self.pick(x, y).filter(|&i| self.marks[i].marker);
+        if h != self.hovered {
+            self.hovered = h;
+            self.draw();
+        }
+        h
+    }
+
+    /// Follows a change of the canvas's CSS size or of the device pixel ratio, and redraws.
+    pub fn resize(&mut self) {
+        self.sync_size();
+        self.draw();
+    }
+
+    /// Moves the map by a drag of (`dx`, `dy`) CSS pixels and redraws.
+    pub fn pan(&mut self, dx: f64, dy: f64) {
+        self.view.pan(dx, dy);
+        self.draw();
+    }
+
+    /// Zooms by `factor` about the CSS point (`x`, `y`) and redraws.
+    pub fn zoom_at(&mut self, x: f64, y: f64, factor: f64) {
+        self.view.zoom_at(Point::new(x, y), factor);
+        self.draw();
+    }
+
+    /// Zooms by `factor` about the centre of the canvas and redraws.
+    pub fn zoom(&mut self, factor: f64) {
+        let c = Point::new(self.view.width / 2.0, self.view.height / 2.0);
+        self.zoom_at(c.x, c.y, factor);
+    }
+
+    /// Shows all the article's places (or Ukraine) again.
+    pub fn fit(&mut self) {
+        self.fit_view();
+        self.draw();
+    }
+
+    /// Builds the display list and paints it.
+    pub fn draw(&self) {
+        let measure = CanvasMeasure {
+            ctx: &self.ctx,
+            cache: &self.widths,
+        };
+        let scene = Scene::build(
+            &SceneInput {
+                basemap: &self.basemap,
+                marks: &self.marks,
+                view: &self.view,
+                selected: self.selected,
+                hovered: self.hovered,
+            },
+            &measure,
+        );
+        paint(&self.ctx, &scene, self.view.pixel_ratio);
+    }
+}

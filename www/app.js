@@ -1,0 +1,304 @@
+// Frontline's page: wires DOM events to the wasm `App` and fills the side panel with
+// textContent. All reading of articles and all drawing happen in Rust; article text never
+// reaches innerHTML.
+import init, { App } from './pkg/frontline.js';
+
+const STORAGE_KEY = 'frontline.article';
+const MAX_FILE_BYTES = 16 * 1024 * 1024;
+const $ = (id) => document.getElementById(id);
+const canvas = $('map');
+const textarea = $('article');
+const list = $('places');
+const details = $('details');
+const tooltip = $('tooltip');
+
+let app = null;
+let placeList = [];
+
+function showError(text) {
+  const banner = $('error');
+  banner.textContent = text;
+  banner.hidden = false;
+  document.body.dataset.state = 'error';
+}
+
+function say(text, isError = false) {
+  const m = $('message');
+  m.textContent = text;
+  m.classList.toggle('error', isError);
+}
+
+window.addEventListener('error', (e) => showError(`Something went wrong: ${e.message}. Reload the page to start again.`));
+window.addEventListener('unhandledrejection', (e) => showError(`Something went wrong: ${e.reason?.message ?? e.reason}. Reload the page to start again.`));
+
+// Fetches a file of the page's own origin as text, unpacking it if it is gzip.
+async function fetchText(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status} ${response.statusText}`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return await new Response(stream).text();
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+function el(tag, className, text) {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+function renderList() {
+  placeList = app.places();
+  const selected = app.selected();
+  list.replaceChildren(...placeList.map((p, i) => {
+    const button = el('button');
+    button.type = 'button';
+    button.dataset.index = String(i);
+    button.setAttribute('aria-pressed', String(i === selected));
+    button.append(el('span', 'name', p.name), el('span', `status ${p.status}`, p.status));
+    button.addEventListener('click', () => selectIndex(i));
+    const li = el('li');
+    li.append(button);
+    return li;
+  }));
+}
+
+function renderDetails() {
+  const i = app.selected();
+  const d = i === undefined || i === null ? null : app.details(i);
+  if (!d) {
+    details.replaceChildren(el('p', 'hint', 'Click a place on the map or in the list to read what the article says about it.'));
+    return;
+  }
+  const parts = [el('h3', 'name', d.name)];
+  const status = el('p', 'meta');
+  status.append(el('span', `status ${d.status}`, d.status), ` ${d.reason}`);
+  parts.push(status);
+  if (d.claimed_by) parts.push(el('p', 'meta claimed', `Claimed by: ${d.claimed_by}`));
+  if (d.forms.length) parts.push(el('p', 'meta forms', `Written as: ${d.forms.join(', ')}`));
+  if (d.oblast && d.oblast !== d.name) parts.push(el('p', 'meta', `In: ${d.oblast}`));
+  for (const s of d.sentences) {
+    const p = el('p', 'sentence');
+    for (const piece of s.pieces) p.append(piece.mark ? el('mark', '', piece.text) : document.createTextNode(piece.text));
+    parts.push(p);
+    for (const q of s.quotes) parts.push(el('p', 'quote', `“${q.quote}”${q.speaker ? ` — ${q.speaker}` : ''}`));
+    if (s.speakers.length) parts.push(el('p', 'meta', `According to: ${s.speakers.join(', ')}`));
+  }
+  details.replaceChildren(...parts);
+}
+
+function selectIndex(i) {
+  app.select(i ?? undefined);
+  for (const b of list.querySelectorAll('button')) b.setAttribute('aria-pressed', String(Number(b.dataset.index) === i));
+  renderDetails();
+}
+
+// Maps an article; returns how many places it names.
+function mapArticle(text) {
+  if (!app) return 0;
+  let n;
+  try {
+    n = app.load_article(text);
+  } catch (e) {
+    if (e instanceof WebAssembly.RuntimeError) throw e;
+    say(e.message ?? String(e), true);
+    return 0;
+  }
+  if (textarea.value !== text) textarea.value = text;
+  try { localStorage.setItem(STORAGE_KEY, text); } catch { /* storage full or disabled: the article is still mapped */ }
+  renderList();
+  renderDetails();
+  if (n === 0) say('This article names no place Frontline knows. Check the text, or try one of the examples.', true);
+  else say(`${n} place${n === 1 ? '' : 's'} found. Click one to read what the article says about it.`);
+  return n;
+}
+
+async function openFile(file) {
+  if (file.size > MAX_FILE_BYTES) {
+    say(`“${file.name}” is ${(file.size / 1048576).toFixed(1)} MB; open a plain-text article.`, true);
+    return;
+  }
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let text;
+  try {
+    if (bytes.includes(0)) throw new Error('binary');
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    say(`“${file.name}” is not a text file. Open a .txt file with the article in UTF-8.`, true);
+    return;
+  }
+  mapArticle(text);
+}
+
+function wireMap() {
+  let drag = null;
+  let pending = null;
+  const flush = () => {
+    if (pending) app.pan(pending.dx, pending.dy);
+    pending = null;
+  };
+  canvas.addEventListener('pointerdown', (e) => {
+    canvas.focus();
+    drag = { x: e.offsetX, y: e.offsetY, moved: 0, id: e.pointerId };
+    canvas.setPointerCapture(e.pointerId);
+  });
+  canvas.addEventListener('pointermove', (e) => {
+    if (drag) {
+      const dx = e.offsetX - drag.x;
+      const dy = e.offsetY - drag.y;
+      drag.x = e.offsetX;
+      drag.y = e.offsetY;
+      drag.moved += Math.abs(dx) + Math.abs(dy);
+      if (drag.moved > 3) {
+        canvas.classList.add('dragging');
+        if (!pending) { pending = { dx: 0, dy: 0 }; requestAnimationFrame(flush); }
+        pending.dx += dx;
+        pending.dy += dy;
+      }
+      return;
+    }
+    const i = app.hover(e.offsetX, e.offsetY);
+    canvas.classList.toggle('over-place', i !== undefined);
+    if (i === undefined) {
+      tooltip.hidden = true;
+    } else {
+      tooltip.textContent = placeList[i]?.name ?? '';
+      tooltip.style.left = `${e.offsetX + 14}px`;
+      tooltip.style.top = `${e.offsetY + 10}px`;
+      tooltip.hidden = false;
+    }
+  });
+  canvas.addEventListener('pointerleave', () => { tooltip.hidden = true; });
+  const end = (e) => {
+    if (!drag) return;
+    const click = drag.moved <= 3;
+    drag = null;
+    canvas.classList.remove('dragging');
+    if (canvas.hasPointerCapture(e.pointerId)) canvas.releasePointerCapture(e.pointerId);
+    flush();
+    if (click) selectIndex(app.pick(e.offsetX, e.offsetY) ?? null);
+    renderList();
+  };
+  canvas.addEventListener('pointerup', end);
+  canvas.addEventListener('pointercancel', end);
+  canvas.addEventListener('wheel', (e) => {
+    e.preventDefault();
+    const dy = e.deltaMode === 1 ? e.deltaY * 33 : e.deltaY;
+    app.zoom_at(e.offsetX, e.offsetY, Math.exp(-dy * 0.002));
+  }, { passive: false });
+  canvas.addEventListener('keydown', (e) => {
+    const step = 80;
+    const keys = {
+      ArrowLeft: () => app.pan(step, 0),
+      ArrowRight: () => app.pan(-step, 0),
+      ArrowUp: () => app.pan(0, step),
+      ArrowDown: () => app.pan(0, -step),
+      '+': () => app.zoom(1.5),
+      '=': () => app.zoom(1.5),
+      '-': () => app.zoom(1 / 1.5),
+      '_': () => app.zoom(1 / 1.5),
+      f: () => app.fit(),
+      F: () => app.fit(),
+      Escape: () => selectIndex(null),
+    };
+    const action = keys[e.key];
+    if (action && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      e.preventDefault();
+      action();
+    }
+  });
+  $('zoom-in').addEventListener('click', () => app.zoom(1.5));
+  $('zoom-out').addEventListener('click', () => app.zoom(1 / 1.5));
+  $('zoom-fit').addEventListener('click', () => app.fit());
+  new ResizeObserver(() => app.resize()).observe(canvas);
+  window.addEventListener('resize', () => app.resize());
+}
+
+function wireInput() {
+  $('map-it').addEventListener('click', () => mapArticle(textarea.value));
+  textarea.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      mapArticle(textarea.value);
+    }
+  });
+  $('file').addEventListener('change', async (e) => {
+    const file = e.target.files[0];
+    e.target.value = '';
+    if (file) await openFile(file);
+  });
+  $('examples').addEventListener('change', async (e) => {
+    const name = e.target.value;
+    e.target.value = '';
+    if (!name) return;
+    try {
+      mapArticle(await fetchText(`examples/${name}`));
+    } catch (err) {
+      say(`Could not load the example: ${err.message}`, true);
+    }
+  });
+  document.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    document.body.classList.add('drop-target');
+  });
+  document.addEventListener('dragleave', (e) => {
+    if (e.relatedTarget === null) document.body.classList.remove('drop-target');
+  });
+  document.addEventListener('drop', async (e) => {
+    e.preventDefault();
+    document.body.classList.remove('drop-target');
+    const file = e.dataTransfer?.files[0];
+    if (file) await openFile(file);
+    else if (e.dataTransfer?.getData('text/plain')) mapArticle(e.dataTransfer.getData('text/plain'));
+  });
+}
+
+async function main() {
+  const gazetteer = fetchText('pkg/gazetteer.geojson.gz');
+  gazetteer.catch(() => {});
+  let basemap;
+  try {
+    [, basemap] = await Promise.all([init(), fetchText('pkg/basemap.json.gz')]);
+  } catch (e) {
+    showError(`The map could not load: ${e.message}. Build the page with scripts/build_web.sh and serve the www/ folder over HTTP.`);
+    return;
+  }
+  app = new App(canvas, basemap);
+  performance.mark('frontline-map-drawn');
+  wireMap();
+  wireInput();
+  window.frontline = {
+    loadArticle: (text) => mapArticle(String(text)),
+    places: () => (app ? app.places() : []),
+    select: (name) => {
+      const i = app.find(String(name));
+      if (i === undefined) return false;
+      selectIndex(i);
+      return true;
+    },
+  };
+  say('Loading the gazetteer…');
+  try {
+    app.set_gazetteer(await gazetteer);
+  } catch (e) {
+    showError(`The gazetteer could not load: ${e.message}. The map works, but no place can be found.`);
+    return;
+  }
+  let article = null;
+  try { article = localStorage.getItem(STORAGE_KEY); } catch { /* storage disabled */ }
+  if (!article) {
+    try {
+      article = await fetchText('examples/seed.txt');
+    } catch (e) {
+      say(`Could not load the example article: ${e.message}. Paste an article to map it.`, true);
+    }
+  }
+  if (article) mapArticle(article);
+  performance.mark('frontline-article-mapped');
+  document.body.dataset.state = 'ready';
+}
+
+main();
