@@ -5,6 +5,7 @@ import init, { App } from './pkg/frontline.js';
 
 const STORAGE_KEY = 'frontline.article';
 const MAX_FILE_BYTES = 16 * 1024 * 1024;
+const LONG_ARTICLE_CHARS = 100_000;
 const $ = (id) => document.getElementById(id);
 const canvas = $('map');
 const textarea = $('article');
@@ -116,6 +117,16 @@ function mapArticle(text) {
   return n;
 }
 
+// Maps an article from the page's own controls; a long one first gets a message painted, as
+// reading it can take a few seconds.
+async function mapFromPage(text) {
+  if (text.length > LONG_ARTICLE_CHARS) {
+    say(`Mapping a long article (${Math.round(text.length / 1024)} KB)…`);
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  }
+  mapArticle(text);
+}
+
 async function openFile(file) {
   if (file.size > MAX_FILE_BYTES) {
     say(`“${file.name}” is ${(file.size / 1048576).toFixed(1)} MB; open a plain-text article.`, true);
@@ -130,7 +141,7 @@ async function openFile(file) {
     say(`“${file.name}” is not a text file. Open a .txt file with the article in UTF-8.`, true);
     return;
   }
-  mapArticle(text);
+  await mapFromPage(text);
 }
 
 function wireMap() {
@@ -218,11 +229,11 @@ function wireMap() {
 }
 
 function wireInput() {
-  $('map-it').addEventListener('click', () => mapArticle(textarea.value));
+  $('map-it').addEventListener('click', () => mapFromPage(textarea.value));
   textarea.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
-      mapArticle(textarea.value);
+      mapFromPage(textarea.value);
     }
   });
   $('file').addEventListener('change', async (e) => {
@@ -252,7 +263,7 @@ function wireInput() {
     document.body.classList.remove('drop-target');
     const file = e.dataTransfer?.files[0];
     if (file) await openFile(file);
-    else if (e.dataTransfer?.getData('text/plain')) mapArticle(e.dataTransfer.getData('text/plain'));
+    else if (e.dataTransfer?.getData('text/plain')) await mapFromPage(e.dataTransfer.getData('text/plain'));
   });
 }
 

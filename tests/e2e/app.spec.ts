@@ -213,3 +213,23 @@ test('article text is inert: markup in it is shown, never run', async ({ page })
   expect(await page.locator('img').count()).toBe(0);
   expect(await page.locator('#details script, #places script').count()).toBe(0);
 });
+
+test('the canvas is crisp on HiDPI screens and redraws on resize', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 700 }, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  await open(page);
+  const size = () => page.evaluate(() => {
+    const c = document.getElementById('map') as HTMLCanvasElement;
+    return { w: c.width, h: c.height, cw: c.clientWidth, ch: c.clientHeight };
+  });
+  const first = await size();
+  expect(first.w).toBe(first.cw * 2);
+  expect(first.h).toBe(first.ch * 2);
+  await page.setViewportSize({ width: 900, height: 650 });
+  await expect.poll(async () => (await size()).cw).toBeLessThan(first.cw);
+  const second = await size();
+  expect(second.w).toBe(second.cw * 2);
+  const p = await placeNamed(page, 'Kupiansk');
+  expect(p.x).toBeLessThan(second.cw);
+  await context.close();
+});

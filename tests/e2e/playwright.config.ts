@@ -7,6 +7,8 @@ const port = Number(process.env.FRONTLINE_TEST_PORT ?? 8181);
 export default defineConfig({
   testDir: '.',
   testMatch: /.*\.spec\.ts$/,
+  // The measurements run only from scripts/measure_web.sh.
+  testIgnore: process.env.FRONTLINE_MEASURE ? [] : ['measure.spec.ts'],
   workers: 1,
   timeout: 60_000,
   reporter: [['list']],

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Measures the built page: wasm size before and after wasm-opt and gzipped, the gzipped data, and
+# (Playwright, tests/e2e/measure.spec.ts) the time to the first map, re-map times, the pan frame
+# time and the bytes the page downloads. Run scripts/build_web.sh first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-target}"
+raw="$CARGO_TARGET_DIR/wasm32-unknown-unknown/wasm/frontline.wasm"
+size() { wc -c < "$1" | tr -d ' '; }
+gz() { gzip -9 -n -c "$1" | wc -c | tr -d ' '; }
+echo "wasm (cargo, profile wasm):      $(size "$raw") bytes"
+echo "wasm after wasm-bindgen+wasm-opt: $(size www/pkg/frontline_bg.wasm) bytes, $(gz www/pkg/frontline_bg.wasm) gzipped"
+echo "JS glue + page (gzipped):         $(( $(gz www/pkg/frontline.js) + $(gz www/app.js) + $(gz www/index.html) + $(gz www/style.css) )) bytes"
+echo "gazetteer (gzipped, as served):   $(size www/pkg/gazetteer.geojson.gz) bytes"
+echo "basemap (gzipped, as served):     $(size www/pkg/basemap.json.gz) bytes"
+echo "all data (gzipped):               $(( $(size www/pkg/gazetteer.geojson.gz) + $(size www/pkg/basemap.json.gz) )) bytes"
+(cd tests/e2e && FRONTLINE_MEASURE=1 npx playwright test measure.spec.ts)
