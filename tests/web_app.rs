@@ -114,8 +114,7 @@ fn draws_maps_and_selects_places() {
     let huge = "Kupiansk. ".repeat(300_000);
     let err = app
         .load_article(&huge)
-        .err()
-        .expect("a huge article is refused");
+        .expect_err("a huge article is refused");
     let message = wasm_bindgen::JsValue::from(err);
     let text = js_sys::Reflect::get(&message, &"message".into())
         .unwrap()

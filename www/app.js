@@ -226,6 +226,10 @@ function wireMap() {
   $('zoom-fit').addEventListener('click', () => app.fit());
   new ResizeObserver(() => app.resize()).observe(canvas);
   window.addEventListener('resize', () => app.resize());
+  // A change of device pixel ratio (a window moved to another screen, browser zoom).
+  const watchRatio = () => matchMedia(`(resolution: ${window.devicePixelRatio}dppx)`)
+    .addEventListener('change', () => { app.resize(); watchRatio(); }, { once: true });
+  watchRatio();
 }
 
 function wireInput() {
