@@ -16,8 +16,10 @@ const tooltip = $('tooltip');
 let app = null;
 let placeList = [];
 
+// Shows the error banner; the first message (e.g. the panic hook's) is kept.
 function showError(text) {
   const banner = $('error');
+  if (!banner.hidden) return;
   banner.textContent = text;
   banner.hidden = false;
   document.body.dataset.state = 'error';
