@@ -680,6 +680,67 @@ mod tests {
     }
 
     #[test]
+    fn labels_of_a_crowded_report_never_overlap() {
+        let b = basemap();
+        let report = Report {
+            places: (0..40)
+                .map(|i| {
+                    let (dx, dy) = ((i % 8) as f64 * 0.15, (i / 8) as f64 * 0.1);
+                    place(
+                        &format!("Town {i}"),
+                        Kind::Settlement,
+                        37.0 + dx,
+                        48.5 + dy,
+                        Status::ALL[i % 6],
+                    )
+                })
+                .collect(),
+        };
+        let m = marks(&b, &report);
+        let v = view_of(&b, &m);
+        let scene = Scene::build(
+            &SceneInput {
+                basemap: &b,
+                marks: &m,
+                view: &v,
+                selected: Some(3),
+                hovered: None,
+            },
+            &ApproximateMeasure,
+        );
+        let boxes: Vec<Bounds> = scene
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Text {
+                    text,
+                    at,
+                    font,
+                    halo: true,
+                    ..
+                } => Some(Bounds {
+                    min: *at,
+                    max: Point::new(
+                        at.x + ApproximateMeasure.text_width(text, *font),
+                        at.y + font.size(),
+                    ),
+                }),
+                _ => None,
+            })
+            .collect();
+        assert!(boxes.len() >= 10, "{} labels placed", boxes.len());
+        for (i, a) in boxes.iter().enumerate() {
+            for c in &boxes[i + 1..] {
+                assert!(!a.intersects(c), "{a:?} overlaps {c:?}");
+            }
+        }
+        let selected = scene.items.iter().any(
+            |i| matches!(i, Item::Text { text, font: Font::Selected, .. } if text == "Town 3"),
+        );
+        assert!(selected, "the selected place is always labelled");
+    }
+
+    #[test]
     fn hit_test_finds_markers_and_regions() {
         let b = basemap();
         let m = marks(&b, &seed_like());
