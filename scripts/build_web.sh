@@ -10,7 +10,11 @@ cargo build --lib --profile wasm --target wasm32-unknown-unknown --locked
 wasm="$CARGO_TARGET_DIR/wasm32-unknown-unknown/wasm/frontline.wasm"
 rm -rf www/pkg
 wasm-bindgen --target web --no-typescript --out-dir www/pkg "$wasm"
+before=$(wc -c < www/pkg/frontline_bg.wasm)
 tests/e2e/node_modules/.bin/wasm-opt -Oz www/pkg/frontline_bg.wasm -o www/pkg/frontline_bg.wasm
+after=$(wc -c < www/pkg/frontline_bg.wasm)
+gzipped=$(gzip -9 -n -c www/pkg/frontline_bg.wasm | wc -c)
+echo "wasm: $before bytes before wasm-opt, $after after, $gzipped gzipped" | tee "$CARGO_TARGET_DIR/web-wasm-sizes.txt"
 gzip -9 -n -c data/gazetteer.geojson > www/pkg/gazetteer.geojson.gz
 gzip -9 -n -c data/basemap.json > www/pkg/basemap.json.gz
 echo "built www/ ($(du -sk www/pkg | cut -f1) KB in www/pkg)"

@@ -9,7 +9,7 @@ raw="$CARGO_TARGET_DIR/wasm32-unknown-unknown/wasm/frontline.wasm"
 size() { wc -c < "$1" | tr -d ' '; }
 gz() { gzip -9 -n -c "$1" | wc -c | tr -d ' '; }
 echo "wasm (cargo, profile wasm):      $(size "$raw") bytes"
-echo "wasm after wasm-bindgen+wasm-opt: $(size www/pkg/frontline_bg.wasm) bytes, $(gz www/pkg/frontline_bg.wasm) gzipped"
+cat "$CARGO_TARGET_DIR/web-wasm-sizes.txt"
 echo "JS glue + page (gzipped):         $(( $(gz www/pkg/frontline.js) + $(gz www/app.js) + $(gz www/index.html) + $(gz www/style.css) )) bytes"
 echo "gazetteer (gzipped, as served):   $(size www/pkg/gazetteer.geojson.gz) bytes"
 echo "basemap (gzipped, as served):     $(size www/pkg/basemap.json.gz) bytes"
