@@ -1,0 +1,347 @@
+#!/usr/bin/env python3
+"""Builds data/gazetteer.geojson from the raw open data in ../shared/data.
+
+    python3 scripts/build_gazetteer.py [SHARED_DATA_DIR] [OUTPUT]
+
+Defaults: ../shared/data and data/gazetteer.geojson (run from the project root).
+
+One Point feature per place, with compact properties:
+  id      GeoNames geonameid or null
+  name    English display name
+  kind    settlement | region | country | other
+  type    city | settlement | village | populated_place | section | capital | major | border
+          | oblast | historical_region | river | water | country (what the place is)
+  names   every spelling that names the place on its own (Latin; Cyrillic names are
+          romanised here by rule: Ukrainian national system of 2010 for official Ukrainian
+          names, the Russian-derived press romanisation for Russian Cyrillic alternates)
+  stems   regions only: forms that name the region only with a region word
+          ("Kharkiv" in "Kharkiv region", "region of Kharkov")
+  oblast  the oblast (admin-1 name) a Ukrainian or Russian border place lies in, or null
+  country ISO 3166-1 alpha-2 code
+  pop     population or null
+Only standard library Python is needed. The output is deterministic.
+"""
+import json
+import math
+import os
+import sys
+import unicodedata
+
+UK_MAP = {
+    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ie", "ж": "zh",
+    "з": "z", "и": "y", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n",
+    "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+    "ч": "ch", "ш": "sh", "щ": "shch", "ь": "", "ю": "iu", "я": "ia", "’": "", "'": "", "ʼ": "",
+}
+UK_INITIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+
+RU_MAP = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
+    "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+}
+RU_VOWELS = set("аеёиоуыэюяьъ")
+UK_ONLY = set("іїєґ")
+RU_ONLY = set("ыэъё")
+OTHER_CYRILLIC = set("јўљњћџђѓќѕ")
+
+# Spellings of countries the English press uses besides GeoNames' name (written for the project).
+COUNTRY_ALIASES = {
+    "RU": ["Russian Federation"],
+    "US": ["United States of America", "U.S.", "USA", "America"],
+    "GB": ["Britain", "Great Britain", "U.K.", "UK"],
+    "CZ": ["Czech Republic"],
+    "MD": ["Republic of Moldova"],
+    "KP": ["North Korea"],
+    "KR": ["South Korea"],
+    "NL": ["Netherlands"],
+}
+
+# Historical and geographic regions the press names, with a representative point
+# (written for the project from common knowledge; coordinates are approximate centres).
+HISTORICAL_REGIONS = [
+    ("Donbas", 48.3, 38.5, ["Donbas", "Donbass", "Donets Basin"]),
+    ("Sloboda Ukraine", 50.0, 36.3, ["Sloboda Ukraine", "Slobozhanshchyna", "Slobozhanshchina"]),
+    ("Polissia", 51.5, 28.5, ["Polissia", "Polesia", "Polesie"]),
+    ("Podillia", 49.0, 27.5, ["Podillia", "Podolia"]),
+    ("Volhynia", 50.9, 25.3, ["Volhynia", "Volyn region"]),
+    ("Galicia", 49.5, 24.5, ["Galicia", "Halychyna"]),
+    ("Bessarabia", 46.0, 29.5, ["Bessarabia", "Budjak", "Budzhak"]),
+    ("Tavria", 46.8, 34.0, ["Tavria", "Taurida"]),
+    ("Kinburn Spit", 46.55, 31.55, ["Kinburn Spit", "Kinburn Peninsula"]),
+    ("Zmiinyi Island", 45.255, 30.204, ["Snake Island", "Zmiinyi Island", "Zmiinyi"]),
+]
+
+# River names the press uses besides Natural Earth's (written for the project).
+RIVER_ALIASES = {
+    "Dnipro": ["Dnieper", "Dnepr", "Dnipro River", "Dnieper River"],
+    "Siverskyi Donets": ["Seversky Donets", "Siversky Donets", "Siverskyi Donets", "Donets River"],
+    "Oskil": ["Oskil River", "Oskol River", "Oskol"],
+    "Southern Bug": ["Southern Bug", "Pivdennyi Buh"],
+    "Dniester": ["Dniester", "Dnister", "Dniester River"],
+    "Desna": ["Desna River"],
+    "Prypiat": ["Prypiat River", "Pripyat River"],
+    "Danube": ["Danube River"],
+}
+
+
+def romanise(cyr, table, initial):
+    out = []
+    word_start = True
+    prev = ""
+    for ch in cyr:
+        lo = ch.lower()
+        if lo in table or lo in initial:
+            if initial is UK_INITIAL and word_start and lo in initial:
+                r = initial[lo]
+            elif initial is RU_INITIAL and lo in initial and (word_start or prev in RU_VOWELS):
+                r = initial[lo]
+            elif initial is UK_INITIAL and lo == "г" and prev == "з":
+                r = "gh"
+            else:
+                r = table[lo]
+            if ch != lo and r:
+                r = r[0].upper() + r[1:]
+            out.append(r)
+            word_start = False
+        else:
+            out.append(ch)
+            word_start = not ch.isalpha()
+        prev = lo
+    return "".join(out)
+
+
+RU_INITIAL = {"е": "ye", "ё": "yo"}
+
+
+def romanise_uk(s):
+    return romanise(s, UK_MAP, UK_INITIAL)
+
+
+def romanise_ru(s):
+    r = romanise(s, RU_MAP, RU_INITIAL)
+    # Press forms of adjective endings: -ий/-ый -> -iy/-y, -ое -> -oye.
+    return r
+
+
+def is_cyrillic(s):
+    return any("\u0400" <= c <= "\u04ff" for c in s)
+
+
+def ascii_key(s):
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    for a in "'’ʼ`\"”“":
+        s = s.replace(a, "")
+    return s.lower().replace("-", " ").strip()
+
+
+def press_latin(s):
+    """A Latin alternate the English press could write: plain ASCII letters, no codes,
+    not a German/Polish/Czech/French transliteration."""
+    if len(s) < 3 or not s.isascii() or any(c.isdigit() for c in s):
+        return False
+    if s.upper() == s:
+        return False
+    if s.lower() == s:
+        return False
+    lo = s.lower()
+    if any(x in lo for x in ("w", "q", "x", "j", "sch", "cz", "sz", "ou", "tch", "dz")):
+        return False
+    return True
+
+
+def cyrillic_forms(alts):
+    out = []
+    for a in alts:
+        if not is_cyrillic(a) or any(c in OTHER_CYRILLIC for c in a.lower()):
+            continue
+        lo = a.lower()
+        if any(c in UK_ONLY for c in lo):
+            out.append(romanise_uk(a))
+        elif any(c in RU_ONLY for c in lo):
+            out.append(romanise_ru(a))
+        else:
+            out.append(romanise_ru(a))
+            out.append(romanise_uk(a))
+    return [o for o in out if o.isascii()]
+
+
+def same_start(name, ref, n=3):
+    return ascii_key(name)[:n] == ascii_key(ref)[:n]
+
+
+def unique(names):
+    seen, out = set(), []
+    for n in names:
+        n = n.strip()
+        k = ascii_key(n)
+        if n and k and k not in seen:
+            seen.add(k)
+            out.append(n)
+    return out
+
+
+def ring_centroid(ring):
+    a = cx = cy = 0.0
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:]):
+        c = x0 * y1 - x1 * y0
+        a += c
+        cx += (x0 + x1) * c
+        cy += (y0 + y1) * c
+    if a == 0:
+        return ring[0], 0.0
+    return (cx / (3 * a), cy / (3 * a)), abs(a) / 2
+
+
+def largest_centroid(geom):
+    polys = [geom["coordinates"]] if geom["type"] == "Polygon" else geom["coordinates"]
+    best = None
+    for poly in polys:
+        c, area = ring_centroid(poly[0])
+        if best is None or area > best[1]:
+            best = (c, area)
+    return best[0]
+
+
+def feature(lon, lat, props):
+    return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [round(lon, 5), round(lat, 5)]},
+            "properties": props}
+
+
+def main():
+    src = sys.argv[1] if len(sys.argv) > 1 else "../shared/data"
+    out_path = sys.argv[2] if len(sys.argv) > 2 else "data/gazetteer.geojson"
+    feats = []
+
+    # Ukrainian settlements.
+    ua_rows = [json.loads(line) for line in open(os.path.join(src, "ua-settlements.jsonl"), encoding="utf-8")]
+    by_oblast_city = {}
+    for r in ua_rows:
+        if r["duplicate_of"] is not None:
+            continue
+        names = [r["name"]]
+        if r["name_uk"]:
+            names.append(romanise_uk(r["name_uk"]))
+        names += [a for a in r["alt_names"] if press_latin(a)]
+        names += cyrillic_forms(r["alt_names"])
+        names = [n for n in unique(names) if len(n) >= 3]
+        en = romanise_uk(r["name_uk"]) if r["name_uk"] and r["type"] in ("city", "settlement", "village") else r["name"]
+        feats.append(feature(r["lon"], r["lat"], {
+            "id": r["id"], "name": en, "kind": "settlement", "type": r["type"], "names": names,
+            "oblast": r["oblast"], "country": "UA", "pop": r["population"]}))
+        if r["type"] == "city":
+            current = [r["name"], en]
+            by_oblast_city.setdefault(r["oblast"], []).append((r["population"] or 0, names, current))
+
+    # Neighbours' border places, world capitals and major cities.
+    countries = json.load(open(os.path.join(src, "geonames-countries.json"), encoding="utf-8"))
+    world = [json.loads(line) for line in open(os.path.join(src, "geonames-places.jsonl"), encoding="utf-8")]
+    capital_best = {}
+    for r in world:
+        if r["why"] == "capital":
+            c = countries.get(r["countrycode"])
+            if c and c["capital"] == r["name"]:
+                best = capital_best.get(r["countrycode"])
+                if best is None or (r["population"] or 0) > (best["population"] or 0):
+                    capital_best[r["countrycode"]] = r
+    capital_ids = {r["geonameid"] for r in capital_best.values()}
+    border_oblast_cities = {}
+    for r in world:
+        if r["why"] == "ukraine" or (r["why"] == "capital" and r["geonameid"] not in capital_ids):
+            continue
+        # Abroad, only spellings close to GeoNames' name: other languages' exonyms are noise.
+        names = unique([r["name"]] + [a for a in r["alternatenames"] + cyrillic_forms(r["alternatenames"])
+                                      if press_latin(a) and same_start(a, r["name"])])
+        names = [n for n in names if len(n) >= 3]
+        typ = "capital" if r["geonameid"] in capital_ids else r["why"]
+        feats.append(feature(r["longitude"], r["latitude"], {
+            "id": r["geonameid"], "name": r["name"], "kind": "settlement", "type": typ, "names": names,
+            "oblast": None, "country": r["countrycode"], "pop": r["population"]}))
+        if r["why"] == "border":
+            border_oblast_cities.setdefault(r["name"], names)
+
+    # Countries, placed at their capital (the map does not draw them as markers).
+    for iso, c in sorted(countries.items()):
+        cap = capital_best.get(iso)
+        if cap is None:
+            continue
+        names = unique([c["name"]] + COUNTRY_ALIASES.get(iso, []))
+        feats.append(feature(cap["longitude"], cap["latitude"], {
+            "id": c["geonameid"], "name": c["name"], "kind": "country", "type": "country", "names": names,
+            "oblast": None, "country": iso, "pop": c["population"]}))
+
+    # Oblasts and the Russian border units, from the admin-1 outlines.
+    admin1 = json.load(open(os.path.join(src, "admin1-ukraine-russia.geojson"), encoding="utf-8"))
+    for f in admin1["features"]:
+        p = f["properties"]
+        if p["iso_3166_2"] in ("UA-30", "UA-40"):
+            continue  # Kyiv and Sevastopol cities are settlements already
+        short = p["short_name"].replace(" Oblast", "")
+        stems = [short, p["name_ne"]]
+        if p["country"] == "UKR":
+            cities = sorted(by_oblast_city.get(p["name"], []), key=lambda t: -t[0])
+            for _, names, current in cities:
+                if any(ascii_key(n) in (ascii_key(short), ascii_key(p["name_ne"])) for n in names):
+                    # The admin centre's current names, and its other spellings that are
+                    # romanisations of the oblast's own name (Kharkov, Zaporozhye, Dnepropetrovsk).
+                    stems += current + [n for n in names if same_start(n, short, 2) or same_start(n, p["name_ne"], 2)]
+                    break
+        else:
+            stems += [n for n in border_oblast_cities.get(short, []) if same_start(n, short, 3)]
+        stems = unique(stems)
+        names = [p["name"]]
+        if p["iso_3166_2"] == "UA-43":
+            names += ["Crimea", "Crimean Peninsula", "Crimean peninsula", "Krym"]
+        elif p["country"] == "UKR":
+            names += [s + " Oblast" for s in stems] + [s + "shchyna" for s in stems if s.endswith("iv")]
+        lon, lat = largest_centroid(f["geometry"])
+        feats.append(feature(lon, lat, {
+            "id": None, "name": p["name"], "kind": "region", "type": "oblast", "names": unique(names),
+            "stems": stems, "oblast": p["name"], "country": "UA" if p["country"] == "UKR" else "RU",
+            "pop": None}))
+
+    for name, lat, lon, names in HISTORICAL_REGIONS:
+        feats.append(feature(lon, lat, {
+            "id": None, "name": name, "kind": "region", "type": "historical_region", "names": unique(names),
+            "oblast": None, "country": "UA", "pop": None}))
+
+    # Rivers and water bodies: named so that "the Oskil River" is not read as a village.
+    rivers = json.load(open(os.path.join(src, "rivers-ukraine-region.geojson"), encoding="utf-8"))
+    seen_rivers = set()
+    for f in rivers["features"]:
+        n = f["properties"]["name"]
+        if not n or n in seen_rivers or n not in RIVER_ALIASES:
+            continue
+        seen_rivers.add(n)
+        coords = f["geometry"]["coordinates"]
+        line = coords if f["geometry"]["type"] == "LineString" else max(coords, key=len)
+        lon, lat = line[len(line) // 2]
+        names = unique([n + " River"] + RIVER_ALIASES[n])
+        feats.append(feature(lon, lat, {
+            "id": None, "name": n, "kind": "other", "type": "river", "names": names,
+            "oblast": None, "country": None, "pop": None}))
+    water = json.load(open(os.path.join(src, "water-ukraine-region.geojson"), encoding="utf-8"))
+    for f in water["features"]:
+        p = f["properties"]
+        if p["kind"] not in ("reservoir", "sea") or not p["name"]:
+            continue
+        lon, lat = largest_centroid(f["geometry"])
+        names = unique([p["name"]] + (["Azov Sea"] if p["name"] == "Sea of Azov" else []))
+        feats.append(feature(lon, lat, {
+            "id": None, "name": p["name"], "kind": "other", "type": "water", "names": names,
+            "oblast": None, "country": None, "pop": None}))
+
+    out = {"type": "FeatureCollection",
+           "metadata": {"source": "built by scripts/build_gazetteer.py from ../shared/data; see data/SOURCES.md",
+                        "license": "CC BY 4.0 (GeoNames); KATOTTG official names; Natural Earth public domain"},
+           "features": feats}
+    with open(out_path, "w", encoding="utf-8") as fh:
+        json.dump(out, fh, ensure_ascii=False, separators=(",", ":"))
+        fh.write("\n")
+    print("%s: %d features" % (out_path, len(feats)), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,314 @@
+//! The gazetteer: every place Frontline can recognise, loaded once from
+//! `data/gazetteer.geojson` (built by `scripts/build_gazetteer.py`), and its name index: the
+//! folded key of every spelling (see [`crate::names`]) to the places it names.
+
+use crate::names::{fold_name, fold_name_into};
+use crate::report::Kind;
+use geojson::{GeoJson, GeometryValue};
+use rustc_hash::FxHashMap;
+use serde_json::Value;
+use std::fmt;
+
+/// Index of a place in [`Gazetteer::places`].
+pub type PlaceId = u32;
+
+/// What a place is, finer than [`Kind`]: it decides how much a bare mention can be trusted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlaceType {
+    City,
+    /// An urban-type settlement (selyshche).
+    Town,
+    Village,
+    /// A city district or neighbourhood.
+    Section,
+    /// A GeoNames populated place without an official counterpart, or abandoned, historical.
+    Minor,
+    Capital,
+    /// A large or border city abroad.
+    ForeignCity,
+    Oblast,
+    HistoricalRegion,
+    Country,
+    River,
+    Water,
+}
+
+impl PlaceType {
+    fn parse(s: &str) -> PlaceType {
+        match s {
+            "city" => PlaceType::City,
+            "settlement" => PlaceType::Town,
+            "village" => PlaceType::Village,
+            "section" => PlaceType::Section,
+            "capital" => PlaceType::Capital,
+            "major" | "border" => PlaceType::ForeignCity,
+            "oblast" => PlaceType::Oblast,
+            "historical_region" => PlaceType::HistoricalRegion,
+            "country" => PlaceType::Country,
+            "river" => PlaceType::River,
+            "water" => PlaceType::Water,
+            _ => PlaceType::Minor,
+        }
+    }
+}
+
+/// One place of the gazetteer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Place {
+    pub geonameid: Option<u64>,
+    /// English display name.
+    pub name: String,
+    pub kind: Kind,
+    pub place_type: PlaceType,
+    pub lon: f64,
+    pub lat: f64,
+    /// The admin-1 unit the place lies in (its own name for an oblast).
+    pub oblast: Option<String>,
+    /// ISO 3166-1 alpha-2 code of the country.
+    pub country: Option<String>,
+    pub population: u64,
+}
+
+/// One way a key names a place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NameRef {
+    pub place: PlaceId,
+    /// The key is the place's own current name (not a historical or foreign alternate).
+    pub primary: bool,
+}
+
+/// All places and the index from folded names to places.
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    pub places: Vec<Place>,
+    names: FxHashMap<String, Vec<NameRef>>,
+    stems: FxHashMap<String, Vec<PlaceId>>,
+    max_words: usize,
+}
+
+/// Why a gazetteer could not be loaded: names the feature and the field at fault.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GazetteerError {
+    /// The text is not GeoJSON at all.
+    Syntax(String),
+    /// The GeoJSON is not a FeatureCollection.
+    NotACollection,
+    /// Feature `index` lacks a usable `field`.
+    Feature {
+        index: usize,
+        field: &'static str,
+        problem: String,
+    },
+}
+
+impl fmt::Display for GazetteerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            GazetteerError::Syntax(e) => write!(f, "gazetteer is not valid GeoJSON: {e}"),
+            GazetteerError::NotACollection => {
+                write!(f, "gazetteer must be a GeoJSON FeatureCollection")
+            }
+            GazetteerError::Feature {
+                index,
+                field,
+                problem,
+            } => {
+                write!(f, "gazetteer feature {index}: `{field}` {problem}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for GazetteerError {}
+
+impl Gazetteer {
+    /// Loads a gazetteer from the text of a GeoJSON FeatureCollection of Point features with
+    /// the properties `name`, `kind`, `type`, `names` (and optionally `id`, `stems`, `oblast`,
+    /// `country`, `pop`).
+    pub fn from_geojson_str(text: &str) -> Result<Gazetteer, GazetteerError> {
+        let geojson: GeoJson = text
+            .parse()
+            .map_err(|e: geojson::Error| GazetteerError::Syntax(e.to_string()))?;
+        let GeoJson::FeatureCollection(collection) = geojson else {
+            return Err(GazetteerError::NotACollection);
+        };
+        let mut gazetteer = Gazetteer::default();
+        for (index, feature) in collection.features.iter().enumerate() {
+            gazetteer.add_feature(index, feature)?;
+        }
+        Ok(gazetteer)
+    }
+
+    fn add_feature(
+        &mut self,
+        index: usize,
+        feature: &geojson::Feature,
+    ) -> Result<(), GazetteerError> {
+        let bad = |field: &'static str, problem: &str| GazetteerError::Feature {
+            index,
+            field,
+            problem: problem.to_string(),
+        };
+        let (lon, lat) = match feature.geometry.as_ref().map(|g| &g.value) {
+            Some(GeometryValue::Point { coordinates }) => match coordinates.as_slice() {
+                [lon, lat, ..] if lon.is_finite() && lat.is_finite() => (*lon, *lat),
+                _ => return Err(bad("geometry", "needs finite [lon, lat] coordinates")),
+            },
+            _ => return Err(bad("geometry", "must be a Point")),
+        };
+        let text = |field: &'static str| -> Result<Option<String>, GazetteerError> {
+            match feature.property(field) {
+                None | Some(Value::Null) => Ok(None),
+                Some(Value::String(s)) => Ok(Some(s.clone())),
+                Some(_) => Err(bad(field, "must be a string")),
+            }
+        };
+        let list = |field: &'static str| -> Result<Vec<&str>, GazetteerError> {
+            match feature.property(field) {
+                None | Some(Value::Null) => Ok(Vec::new()),
+                Some(Value::Array(items)) => items
+                    .iter()
+                    .map(|v| {
+                        v.as_str()
+                            .ok_or_else(|| bad(field, "must hold only strings"))
+                    })
+                    .collect(),
+                Some(_) => Err(bad(field, "must be an array of strings")),
+            }
+        };
+        let number = |field: &'static str| -> Result<Option<u64>, GazetteerError> {
+            match feature.property(field) {
+                None | Some(Value::Null) => Ok(None),
+                Some(v) => v
+                    .as_u64()
+                    .map(Some)
+                    .ok_or_else(|| bad(field, "must be a non-negative integer")),
+            }
+        };
+        let name = text("name")?.ok_or_else(|| bad("name", "is missing"))?;
+        let kind_text = text("kind")?.ok_or_else(|| bad("kind", "is missing"))?;
+        let kind = Kind::parse(&kind_text)
+            .ok_or_else(|| bad("kind", "must be settlement, region, country or other"))?;
+        let place_type = PlaceType::parse(&text("type")?.unwrap_or_default());
+        let id = self.places.len() as PlaceId;
+        let mut key = String::new();
+        fold_name_into(&name, &mut key);
+        self.index_name(&key, id, true);
+        for (i, alternate) in list("names")?.into_iter().enumerate() {
+            // The first spelling is GeoNames' own name; the display name is the official one.
+            fold_name_into(alternate, &mut key);
+            self.index_name(&key, id, i == 0);
+        }
+        for stem in list("stems")? {
+            let key = fold_name(stem);
+            if !key.is_empty() {
+                let entry = self.stems.entry(key).or_default();
+                if !entry.contains(&id) {
+                    entry.push(id);
+                }
+            }
+        }
+        self.places.push(Place {
+            geonameid: number("id")?,
+            name,
+            kind,
+            place_type,
+            lon,
+            lat,
+            oblast: text("oblast")?,
+            country: text("country")?,
+            population: number("pop")?.unwrap_or(0),
+        });
+        Ok(())
+    }
+
+    fn index_name(&mut self, key: &str, place: PlaceId, primary: bool) {
+        if key.len() < 3 {
+            return;
+        }
+        let entry = match self.names.get_mut(key) {
+            Some(entry) => entry,
+            None => {
+                self.max_words = self.max_words.max(key.split(' ').count());
+                self.names.entry(key.to_string()).or_default()
+            }
+        };
+        match entry.iter_mut().find(|r| r.place == place) {
+            Some(r) => r.primary |= primary,
+            None => entry.push(NameRef { place, primary }),
+        }
+    }
+
+    /// The places a folded key names on its own.
+    pub fn lookup(&self, key: &str) -> &[NameRef] {
+        self.names.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// The regions a folded key names together with a region word ("Kharkiv" in "Kharkiv region").
+    pub fn lookup_stem(&self, key: &str) -> &[PlaceId] {
+        self.stems.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// The largest number of words in any indexed name.
+    pub fn max_words(&self) -> usize {
+        self.max_words
+    }
+
+    pub fn place(&self, id: PlaceId) -> &Place {
+        &self.places[id as usize]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loads_places_and_indexes_every_spelling() {
+        let text = r#"{"type":"FeatureCollection","features":[
+          {"type":"Feature","geometry":{"type":"Point","coordinates":[37.27679,49.20697]},
+           "properties":{"id":707292,"name":"Izium","kind":"settlement","type":"city",
+           "names":["Izyum","Izium"],"oblast":"Kharkiv Oblast","country":"UA","pop":45884}},
+          {"type":"Feature","geometry":{"type":"Point","coordinates":[36.5,49.5]},
+           "properties":{"id":null,"name":"Kharkiv Oblast","kind":"region","type":"oblast",
+           "names":["Kharkiv Oblast"],"stems":["Kharkiv","Kharkov"]}}]}"#;
+        let g = Gazetteer::from_geojson_str(text).unwrap();
+        assert_eq!(g.places.len(), 2);
+        assert_eq!(g.lookup(&fold_name("Izyum"))[0].place, 0);
+        assert_eq!(g.lookup(&fold_name("IZIUM"))[0].place, 0);
+        assert_eq!(g.place(0).population, 45884);
+        assert_eq!(g.lookup_stem(&fold_name("Kharkov")), &[1]);
+        assert!(g.lookup("kharkiv").is_empty());
+    }
+
+    #[test]
+    fn errors_name_the_feature_and_field() {
+        let cases = [
+            ("not json", "not valid GeoJSON"),
+            (
+                r#"{"type":"Point","coordinates":[1,2]}"#,
+                "FeatureCollection",
+            ),
+            (
+                r#"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[1,2]},"properties":{"kind":"settlement"}}]}"#,
+                "feature 0: `name` is missing",
+            ),
+            (
+                r#"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[1,2]},"properties":{"name":"A","kind":"town"}}]}"#,
+                "feature 0: `kind` must be",
+            ),
+            (
+                r#"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"LineString","coordinates":[[1,2],[3,4]]},"properties":{"name":"A","kind":"other"}}]}"#,
+                "feature 0: `geometry` must be a Point",
+            ),
+            (
+                r#"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[1,2]},"properties":{"name":"A","kind":"other","names":"A"}}]}"#,
+                "feature 0: `names` must be an array",
+            ),
+        ];
+        for (text, expected) in cases {
+            let err = Gazetteer::from_geojson_str(text).unwrap_err().to_string();
+            assert!(err.contains(expected), "{err} should contain {expected}");
+        }
+    }
+}

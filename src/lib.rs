@@ -1,0 +1,29 @@
+//! Frontline: reads a news report from the war in Ukraine, finds every place it names, works out
+//! what the report says happened there, and keeps the sentences and quotations behind each claim.
+//!
+//! The top-level entry point is [`extract`]: article text in, [`Report`] out. It never fails and
+//! never panics. The map layer ([`map`]) turns a report into a display list; the `web` module
+//! (wasm32 only) paints it in the browser.
+
+pub mod gazetteer;
+pub mod map;
+pub mod mentions;
+pub mod names;
+pub mod report;
+pub mod resolve;
+pub mod status;
+pub mod text;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
+
+pub use gazetteer::{Gazetteer, GazetteerError, Place};
+pub use report::{Evidence, Kind, Report, ReportedPlace, Status};
+
+/// The top-level entry point for reading an article: every place it names, resolved against
+/// `gazetteer`, with its reported status and evidence. Any text gives a report (possibly empty).
+pub fn extract(gazetteer: &Gazetteer, article: &str) -> Report {
+    let doc = text::Document::parse(article);
+    let found = mentions::find(gazetteer, &doc);
+    let resolved = resolve::resolve(gazetteer, &doc, found);
+    status::report(gazetteer, &doc, &resolved)
+}

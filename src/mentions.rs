@@ -1,0 +1,617 @@
+//! Finding every gazetteer name in the text: capitalised runs of words whose folded key
+//! (see [`crate::names`]) is in the name index, longest match first, with possessives stripped
+//! ("Kiev’s"). Region phrases become region mentions ("Kharkiv region", "region of Kharkiv",
+//! "Chernihiv, Sumy and Kharkiv Regions", "Dnipropetrovsk Governor"). People ("Volodymyr
+//! Zelensky", "Taras Shevchenko"), unit names ("Azov Regiment") and words inside other words
+//! are not mentions.
+
+use crate::gazetteer::{Gazetteer, NameRef, PlaceId};
+use crate::names::fold_word;
+use crate::text::{Document, TokenKind};
+use std::collections::HashSet;
+
+/// How the text around a mention describes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Framing {
+    /// Nothing special.
+    Bare,
+    /// "the city of X", "the village of X", "X city", "town X": surely a settlement.
+    Settlement,
+    /// "X region", "region of X": the oblast named after X.
+    Region,
+    /// "the X" without a settlement word: a river or a region rather than a town.
+    Definite,
+}
+
+/// One run of words in the text that names a place.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mention {
+    pub first_token: usize,
+    pub end_token: usize,
+    /// Byte range of the name in the article (possessive ending excluded).
+    pub start: usize,
+    pub end: usize,
+    pub sentence: usize,
+    /// Places the name may stand for; for region framing, regions only.
+    pub candidates: Vec<NameRef>,
+    pub framing: Framing,
+    /// Used for a government or army rather than the place: "Moscow said", "Kiev’s forces".
+    pub metonym: bool,
+    /// The first word of the sentence, capitalised by position only.
+    pub sentence_initial: bool,
+    /// The same word occurs in lower case elsewhere in the article: a common word.
+    pub common_word: bool,
+}
+
+/// Words after a name that make it a region: "Kharkiv region", "Donetsk Oblast".
+const REGION_WORDS: &[&str] = &[
+    "region",
+    "regions",
+    "oblast",
+    "oblasts",
+    "province",
+    "provinces",
+    "governor",
+    "gov",
+    "regional",
+    "area",
+    "areas",
+    "krai",
+];
+/// Words before "of X" that make X a region.
+const REGION_OF: &[&str] = &["region", "regions", "oblast", "province", "provinces"];
+/// Words that make the name a settlement: "the city of X", "X city", "town X".
+const SETTLEMENT_WORDS: &[&str] = &[
+    "city",
+    "town",
+    "village",
+    "villages",
+    "settlement",
+    "settlements",
+    "towns",
+    "cities",
+    "hamlet",
+    "township",
+];
+/// Words after a name that make it part of a unit's or an organisation's name.
+const UNIT_WORDS: &[&str] = &[
+    "regiment",
+    "brigade",
+    "battalion",
+    "division",
+    "corps",
+    "cossack",
+    "cossacks",
+    "university",
+    "street",
+    "avenue",
+    "square",
+    "fc",
+    "club",
+    "hotel",
+    "airport",
+    "metro",
+    "station",
+];
+/// Words after a name that make it stand for a government or an army.
+const METONYM_AFTER: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "claims",
+    "claimed",
+    "announced",
+    "denied",
+    "denies",
+    "insists",
+    "insisted",
+    "wants",
+    "warned",
+    "forces",
+    "troops",
+    "army",
+    "armed",
+    "military",
+    "government",
+    "regime",
+    "authorities",
+    "officials",
+    "leadership",
+    "command",
+    "troop",
+    "soldiers",
+    "side",
+];
+/// Capitalised words of institutions after a possessive: "Moscow’s Defense Ministry".
+const INSTITUTION_WORDS: &[&str] = &[
+    "defense",
+    "defence",
+    "foreign",
+    "ministry",
+    "president",
+    "government",
+    "general",
+    "army",
+    "military",
+    "navy",
+    "air",
+    "security",
+    "intelligence",
+    "envoy",
+    "ambassador",
+    "embassy",
+    "leader",
+    "leaders",
+    "officials",
+    "spokesman",
+    "spokeswoman",
+    "mayor",
+    "governor",
+];
+/// Given names: a name after one of these is a surname, and one of these before a capitalised
+/// word is a person ("Volodymyr Zelensky").
+const GIVEN_NAMES: &[&str] = &[
+    "volodymyr",
+    "vladimir",
+    "oleh",
+    "oleg",
+    "maksym",
+    "maxim",
+    "serhiy",
+    "serhii",
+    "sergei",
+    "sergey",
+    "vadym",
+    "vadim",
+    "valeriy",
+    "valerii",
+    "valery",
+    "valentyn",
+    "denis",
+    "denys",
+    "igor",
+    "ihor",
+    "natalia",
+    "nataliya",
+    "natalya",
+    "olena",
+    "elena",
+    "iryna",
+    "irina",
+    "oleksandr",
+    "oleksiy",
+    "oleksii",
+    "alexander",
+    "alexei",
+    "alexey",
+    "andriy",
+    "andrii",
+    "andrei",
+    "andrey",
+    "dmytro",
+    "dmitry",
+    "dmitri",
+    "mykola",
+    "nikolai",
+    "yuriy",
+    "yurii",
+    "yuri",
+    "viktor",
+    "victor",
+    "vitaliy",
+    "vitalii",
+    "vitali",
+    "ivan",
+    "petro",
+    "pavlo",
+    "pavel",
+    "mykhailo",
+    "mikhail",
+    "roman",
+    "bohdan",
+    "taras",
+    "yevhen",
+    "yevgeny",
+    "yevgeniy",
+    "anatoliy",
+    "anatoly",
+    "kyrylo",
+    "kirill",
+    "ruslan",
+    "hanna",
+    "anna",
+    "olha",
+    "olga",
+    "tetiana",
+    "tatiana",
+    "yulia",
+    "yuliia",
+    "lyudmila",
+    "liudmyla",
+    "svitlana",
+    "svetlana",
+    "kateryna",
+    "ekaterina",
+    "daria",
+    "maria",
+    "oksana",
+    "vasyl",
+    "vasily",
+    "stepan",
+    "hennadiy",
+    "gennady",
+    "konstantin",
+    "kostiantyn",
+    "anton",
+    "artem",
+    "boris",
+    "borys",
+    "ramzan",
+    "emmanuel",
+    "olaf",
+    "joe",
+    "donald",
+    "antony",
+    "recep",
+    "mark",
+    "lloyd",
+    "jake",
+    "antonio",
+    "ursula",
+    "dmitriy",
+    "arsen",
+    "petr",
+    "yaroslav",
+    "vyacheslav",
+    "mikhailo",
+];
+/// Titles before a person's name.
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "president",
+    "minister",
+    "gen",
+    "general",
+    "colonel",
+    "col",
+    "spokesman",
+    "spokeswoman",
+    "commander",
+    "mayor",
+    "governor",
+    "chief",
+    "lt",
+    "sgt",
+    "captain",
+    "st",
+    "saint",
+    "sir",
+    "lieutenant",
+    "major",
+    "marshal",
+    "admiral",
+    "patriarch",
+    "prime",
+];
+
+fn in_list(list: &[&str], word: &str) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Strips a possessive ending: "Kiev’s" → "Kiev", "Kupiansk's" → "Kupiansk".
+fn strip_possessive(word: &str) -> &str {
+    for suffix in ["'s", "’s", "ʼs", "'S", "’S"] {
+        if let Some(base) = word.strip_suffix(suffix) {
+            if !base.is_empty() {
+                return base;
+            }
+        }
+    }
+    word
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The top-level entry point for finding names: every mention of a gazetteer name, in text order.
+pub fn find(gazetteer: &Gazetteer, doc: &Document) -> Vec<Mention> {
+    let n = doc.tokens.len();
+    let max_words = gazetteer.max_words().clamp(1, 6);
+    let mut mentions: Vec<Mention> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if doc.tokens[i].kind != TokenKind::Word
+            || !is_capitalised(doc.tok(i))
+            || is_inside_word(doc, i)
+        {
+            i += 1;
+            continue;
+        }
+        match longest_name(gazetteer, doc, i, max_words) {
+            Some((end_token, refs)) => {
+                if let Some(m) = build_mention(gazetteer, doc, i, end_token, refs) {
+                    mentions.push(m);
+                }
+                i = end_token;
+            }
+            None => i += 1,
+        }
+    }
+    add_region_lists(gazetteer, doc, &mut mentions);
+    mark_common_words(doc, &mut mentions);
+    mentions
+}
+
+/// A token glued to a letter before it ("anti-Kyiv" is fine, "McKyiv" cannot happen; but a
+/// word right after an apostrophe or a digit is part of something else).
+fn is_inside_word(doc: &Document, i: usize) -> bool {
+    let start = doc.tokens[i].start;
+    doc.text[..start]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '@' || c == '#' || c == '/')
+}
+
+/// The longest run of words from token `first` that is a name: (end token, places).
+fn longest_name(
+    gazetteer: &Gazetteer,
+    doc: &Document,
+    first: usize,
+    max_words: usize,
+) -> Option<(usize, Vec<NameRef>)> {
+    let mut words: Vec<usize> = vec![first];
+    let mut t = first;
+    while words.len() < max_words {
+        let next = t + 1;
+        let joined_by_hyphen = next + 1 < doc.tokens.len()
+            && doc.tokens[next].kind == TokenKind::Punct
+            && matches!(doc.tok(next), "-" | "‑" | "‐")
+            && doc.tokens[next].start == doc.tokens[t].end
+            && doc.tokens[next + 1].start == doc.tokens[next].end
+            && doc.tokens[next + 1].kind == TokenKind::Word;
+        let w = if joined_by_hyphen { next + 1 } else { next };
+        if w >= doc.tokens.len()
+            || doc.tokens[w].kind != TokenKind::Word
+            || doc.tokens[w].after_newline
+            || strip_possessive(doc.tok(t)) != doc.tok(t)
+        {
+            break;
+        }
+        if !joined_by_hyphen && !is_capitalised(doc.tok(w)) {
+            break;
+        }
+        words.push(w);
+        t = w;
+    }
+    for len in (1..=words.len()).rev() {
+        let mut key = String::new();
+        for (k, &w) in words[..len].iter().enumerate() {
+            let word = if k + 1 == len {
+                strip_possessive(doc.tok(w))
+            } else {
+                doc.tok(w)
+            };
+            if k > 0 {
+                key.push(' ');
+            }
+            key.push_str(&fold_word(word));
+        }
+        let refs = gazetteer.lookup(&key);
+        let end_token = words[len - 1] + 1;
+        if !refs.is_empty() {
+            return Some((end_token, refs.to_vec()));
+        }
+        if followed_by_region_word(doc, end_token) || preceded_by_region_of(doc, first) {
+            let regions = gazetteer.lookup_stem(&key);
+            if !regions.is_empty() {
+                return Some((end_token, region_refs(regions)));
+            }
+        }
+    }
+    None
+}
+
+fn region_refs(ids: &[PlaceId]) -> Vec<NameRef> {
+    ids.iter()
+        .map(|&place| NameRef {
+            place,
+            primary: true,
+        })
+        .collect()
+}
+
+fn followed_by_region_word(doc: &Document, end_token: usize) -> bool {
+    end_token < doc.tokens.len() && in_list(REGION_WORDS, doc.tok(end_token))
+}
+
+fn preceded_by_region_of(doc: &Document, first: usize) -> bool {
+    first >= 2 && doc.is_word(first - 1, "of") && in_list(REGION_OF, doc.tok(first - 2))
+}
+
+fn word_before<'a>(doc: &Document<'a>, i: usize) -> Option<&'a str> {
+    (i > 0 && doc.tokens[i - 1].kind == TokenKind::Word).then(|| doc.tok(i - 1))
+}
+
+fn build_mention(
+    gazetteer: &Gazetteer,
+    doc: &Document,
+    first: usize,
+    end_token: usize,
+    refs: Vec<NameRef>,
+) -> Option<Mention> {
+    let last = end_token - 1;
+    let start = doc.tokens[first].start;
+    let last_word = doc.tok(last);
+    let end = doc.tokens[last].start + strip_possessive(last_word).len();
+    let possessive = strip_possessive(last_word).len() != last_word.len();
+    let next = (end_token < doc.tokens.len() && doc.tokens[end_token].kind == TokenKind::Word)
+        .then(|| doc.tok(end_token));
+    let before = word_before(doc, first);
+
+    // People: "Volodymyr Zelensky", "Taras Shevchenko", "President Zelensky".
+    if let Some(b) = before {
+        if (in_list(GIVEN_NAMES, b) || in_list(TITLES, b)) && is_capitalised(b) {
+            return None;
+        }
+    }
+    if first + 1 == end_token
+        && in_list(GIVEN_NAMES, doc.tok(first))
+        && next.is_some_and(is_capitalised)
+    {
+        return None;
+    }
+    if next.is_some_and(|w| in_list(UNIT_WORDS, w)) {
+        return None;
+    }
+
+    let region_framed =
+        next.is_some_and(|w| in_list(REGION_WORDS, w)) || preceded_by_region_of(doc, first);
+    let mut candidates = refs;
+    let mut framing = Framing::Bare;
+    if region_framed {
+        let key = fold_key_of(doc, first, end_token);
+        let regions = gazetteer.lookup_stem(&key);
+        let area_only =
+            next.is_some_and(|w| w.eq_ignore_ascii_case("area") || w.eq_ignore_ascii_case("areas"));
+        if !regions.is_empty() {
+            candidates = region_refs(regions);
+            framing = Framing::Region;
+        } else if !area_only
+            && candidates
+                .iter()
+                .any(|r| gazetteer.place(r.place).kind == crate::Kind::Region)
+        {
+            framing = Framing::Region;
+        }
+    }
+    if framing == Framing::Bare {
+        let settlement_before = before.is_some_and(|b| in_list(SETTLEMENT_WORDS, b))
+            || (first >= 2
+                && doc.is_word(first - 1, "of")
+                && in_list(SETTLEMENT_WORDS, doc.tok(first - 2)));
+        let settlement_after = next.is_some_and(|w| in_list(SETTLEMENT_WORDS, w));
+        if settlement_before || settlement_after {
+            framing = Framing::Settlement;
+        } else if before.is_some_and(|b| b.eq_ignore_ascii_case("the")) {
+            framing = Framing::Definite;
+        }
+    }
+    // "Moscow said", "Kiev troops", "Kiev’s armed forces", "Moscow’s Defense Ministry".
+    let metonym = framing != Framing::Settlement
+        && (next.is_some_and(|w| in_list(METONYM_AFTER, w))
+            || (possessive && next.is_some_and(|w| in_list(INSTITUTION_WORDS, w))));
+    let sentence = doc.sentence_of(first);
+    let sentence_initial = doc.sentences[sentence].first_token == first
+        || (first > 0
+            && doc.tokens[first - 1].kind == TokenKind::Punct
+            && doc.sentences[sentence].first_token + 1 == first);
+    Some(Mention {
+        first_token: first,
+        end_token,
+        start,
+        end,
+        sentence,
+        candidates,
+        framing,
+        metonym,
+        sentence_initial,
+        common_word: false,
+    })
+}
+
+fn fold_key_of(doc: &Document, first: usize, end_token: usize) -> String {
+    let mut key = String::new();
+    for i in first..end_token {
+        if doc.tokens[i].kind != TokenKind::Word {
+            continue;
+        }
+        let w = if i + 1 == end_token {
+            strip_possessive(doc.tok(i))
+        } else {
+            doc.tok(i)
+        };
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(&fold_word(w));
+    }
+    key
+}
+
+/// Lists before a plural region word: "in Chernihiv, Sumy, Kharkiv and Kherson Regions",
+/// "between the Kharkiv and Donetsk regions". Every name of the list becomes a region mention.
+fn add_region_lists(gazetteer: &Gazetteer, doc: &Document, mentions: &mut [Mention]) {
+    for k in 0..mentions.len() {
+        let after = mentions[k].end_token;
+        let plural = after < doc.tokens.len()
+            && ["regions", "oblasts", "provinces", "areas"]
+                .iter()
+                .any(|w| doc.is_word(after, w));
+        if !plural || mentions[k].framing != Framing::Region {
+            continue;
+        }
+        let mut j = k;
+        while j > 0 {
+            let prev = &mentions[j - 1];
+            let gap = prev.end_token..mentions[j].first_token;
+            let joined = gap.clone().all(|t| {
+                let w = doc.tok(t);
+                w == ","
+                    || w.eq_ignore_ascii_case("and")
+                    || w == "&"
+                    || w.eq_ignore_ascii_case("or")
+            });
+            if !joined || gap.is_empty() {
+                break;
+            }
+            let key = fold_key_of(doc, prev.first_token, prev.end_token);
+            let regions = gazetteer.lookup_stem(&key);
+            if regions.is_empty() {
+                break;
+            }
+            let prev = &mut mentions[j - 1];
+            prev.candidates = region_refs(regions);
+            prev.framing = Framing::Region;
+            prev.metonym = false;
+            j -= 1;
+        }
+    }
+}
+
+/// Marks one-word mentions whose word also occurs in lower case in the article ("the mayak
+/// was dark"): a common word, not a name. One pass over the words, looking up only words of a
+/// length some mention has.
+fn mark_common_words(doc: &Document, mentions: &mut [Mention]) {
+    let mut forms: HashSet<String> = HashSet::new();
+    let mut lengths = [false; 64];
+    for m in mentions.iter().filter(|m| m.first_token + 1 == m.end_token) {
+        let w = doc.tok(m.first_token).to_lowercase();
+        if w.len() < lengths.len() {
+            lengths[w.len()] = true;
+            forms.insert(w);
+        }
+    }
+    if forms.is_empty() {
+        return;
+    }
+    let mut found: HashSet<&str> = HashSet::new();
+    for t in doc.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+        let w = &doc.text[t.start..t.end];
+        if w.len() < lengths.len() && lengths[w.len()] && w.starts_with(|c: char| c.is_lowercase())
+        {
+            if let Some(f) = forms.get(w) {
+                found.insert(f.as_str());
+            }
+        }
+    }
+    for m in mentions
+        .iter_mut()
+        .filter(|m| m.first_token + 1 == m.end_token)
+    {
+        m.common_word = found.contains(doc.tok(m.first_token).to_lowercase().as_str());
+    }
+}

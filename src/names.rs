@@ -1,0 +1,145 @@
+//! Folding a name to its matching key. Two spellings of one place get the same key when they
+//! differ only in case, diacritics, apostrophes (soft signs), hyphens, or in the ways Ukrainian
+//! and Russian names are romanised: `y`/`i`/`j` (Izyum/Izium, Kupyansk/Kupiansk), doubled `ii`
+//! (Balakliia/Balaklia), Russian adjective endings (-iy/-yi/-yy, -aya, -oye/-oe, -skoye/-ske) and
+//! Russian neuter endings (-ovo/-ove, -evo/-eve, -ino/-yne), and -ovka/-ivka.
+//! Other variants (Kiev/Kyiv, Kharkov/Kharkiv, Artemivsk/Bakhmut) are separate names in the
+//! gazetteer, romanised from its Cyrillic names by rule when the data was built.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// The matching key of one word: lower-case ASCII letters and digits only.
+pub fn fold_word(word: &str) -> String {
+    let mut key = String::with_capacity(word.len());
+    push_folded_word(word, &mut key);
+    key
+}
+
+/// Appends the key of `word` to `out` (which may already hold other words).
+fn push_folded_word(word: &str, out: &mut String) {
+    let start = out.len();
+    let mut push = |c: char| {
+        let c = match c {
+            'ł' | 'Ł' => 'l',
+            'ø' | 'Ø' => 'o',
+            'đ' | 'Đ' => 'd',
+            'ı' => 'i',
+            _ => c,
+        };
+        if c.is_ascii_alphanumeric() {
+            let c = match c.to_ascii_lowercase() {
+                'y' | 'j' => 'i',
+                c => c,
+            };
+            if !(c == 'i' && out.len() > start && out.ends_with('i')) {
+                out.push(c);
+            }
+        }
+    };
+    if word.is_ascii() {
+        word.chars().for_each(&mut push);
+    } else {
+        word.nfkd().for_each(&mut push);
+    }
+    fold_ending(out, start);
+}
+
+/// Russian-derived endings to their Ukrainian counterparts (applied after y→i) on the word
+/// that starts at byte `start` of `key`.
+fn fold_ending(key: &mut String, start: usize) {
+    const ENDINGS: [(&str, &str); 7] = [
+        ("oie", "e"),
+        ("oe", "e"),
+        ("aia", "a"),
+        ("ovka", "ivka"),
+        ("ovo", "ove"),
+        ("evo", "eve"),
+        ("ino", "ine"),
+    ];
+    let len = key.len() - start;
+    for (from, to) in ENDINGS {
+        if len > from.len() + 2 && key.ends_with(from) {
+            key.truncate(key.len() - from.len());
+            key.push_str(to);
+            return;
+        }
+    }
+}
+
+/// The matching key of a whole name: its words folded and joined by single spaces. Words are
+/// separated by whitespace, hyphens and dashes.
+pub fn fold_name(name: &str) -> String {
+    let mut key = String::with_capacity(name.len());
+    fold_name_into(name, &mut key);
+    key
+}
+
+/// Writes the key of `name` into `key`, replacing its content (no allocation when it fits).
+pub fn fold_name_into(name: &str, key: &mut String) {
+    key.clear();
+    for word in name.split(is_word_separator).filter(|w| !w.is_empty()) {
+        let before = key.len();
+        if before > 0 {
+            key.push(' ');
+        }
+        push_folded_word(word, key);
+        if key.len() == before + usize::from(before > 0) {
+            key.truncate(before);
+        }
+    }
+}
+
+/// True for the characters that separate the words of a name.
+pub fn is_word_separator(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '-' | '‐' | '‑' | '–' | '—' | '/' | '(' | ')' | ',' | '.')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spellings_of_one_place_share_a_key() {
+        let same = [
+            ("Izyum", "Izium"),
+            ("Kupyansk", "Kupiansk"),
+            ("Kup'yansk", "Kupiansk"),
+            ("Kup’yans’k", "Kupiansk"),
+            ("Balakliya", "Balakliia"),
+            ("Balaklia", "Balakliia"),
+            ("Shevchenkovo", "Shevchenkove"),
+            ("Rodinske", "Rodynske"),
+            ("Novoselovskoye", "Novoselovske"),
+            ("Krasnaya", "Krasna"),
+            ("Avdiyivka", "Avdiivka"),
+            ("Robotino", "Robotyne"),
+            ("Maryinka", "Mariinka"),
+            ("Pisky-Radkivski", "Pisky Radkivski"),
+            ("Kyiv", "KYIV"),
+            ("Zelenyy", "Zelenyi"),
+            ("Ševčenkove", "Sevcenkove"),
+        ];
+        for (a, b) in same {
+            assert_eq!(fold_name(a), fold_name(b), "{a} vs {b}");
+        }
+    }
+
+    #[test]
+    fn different_places_keep_different_keys() {
+        let different = [
+            ("Kharkiv", "Kherson"),
+            ("Lyman", "Liman Pershyi"),
+            ("Bakhmut", "Bakhmutka"),
+            ("Izium", "Izyumets"),
+        ];
+        for (a, b) in different {
+            assert_ne!(fold_name(a), fold_name(b), "{a} vs {b}");
+        }
+    }
+
+    #[test]
+    fn short_words_keep_their_endings() {
+        assert_eq!(fold_word("Zoe"), "zoe");
+        assert_eq!(fold_word("Lino"), "lino");
+    }
+}

@@ -1,0 +1,1043 @@
+//! The reported status of each place, decided from the cue words of the sentences that mention
+//! it: "liberated", "withdrawal of Russian troops from X" (liberated), "occupied", "captured by
+//! Russian forces" (occupied), "fighting near", "entered", "encircled" (contested), "shelled",
+//! "missile strike" (attacked), "evacuation" (evacuated); otherwise mentioned. Cues that depend
+//! on who acts (capture, withdrawal, "liberate" in the Russian side's mouth) look for the side
+//! in the clause and in the speaker. "The city"/"the town" refers to the place named just before.
+//! Every decision keeps a one-sentence reason and who reports it.
+
+use crate::gazetteer::{Gazetteer, PlaceId};
+use crate::mentions::Framing;
+use crate::report::{Evidence, Kind, Report, ReportedPlace, Status};
+use crate::resolve::Resolved;
+use crate::text::{Document, TokenKind};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// What a cue word says, before the actor's side is known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Cue {
+    /// liberated, retook, freed: liberated (occupied when the Russian side says it).
+    Liberate,
+    /// captured, seized, took control: depends on who took it.
+    Capture,
+    /// withdrew, retreated, fled: the side that left loses it.
+    Withdraw,
+    /// occupied, under Russian control, Russian-held.
+    Occupied,
+    Contested,
+    Attacked,
+    Evacuated,
+    /// "kilometers from X", "the road to X": X is a reference point.
+    Reference,
+}
+
+/// Cue phrases (lower case, words separated by spaces; a trailing `*` matches any ending).
+const CUES: &[(&str, Cue)] = &[
+    ("liberat*", Cue::Liberate),
+    ("freed", Cue::Liberate),
+    ("frees", Cue::Liberate),
+    ("retook", Cue::Liberate),
+    ("retake*", Cue::Liberate),
+    ("retaken", Cue::Liberate),
+    ("re taken", Cue::Liberate),
+    ("re took", Cue::Liberate),
+    ("recapture*", Cue::Liberate),
+    ("regain*", Cue::Liberate),
+    ("took back", Cue::Liberate),
+    ("taken back", Cue::Liberate),
+    ("take back", Cue::Liberate),
+    ("de occupied", Cue::Liberate),
+    ("deoccupied", Cue::Liberate),
+    ("flag was raised", Cue::Liberate),
+    ("raised the flag", Cue::Liberate),
+    ("raised the ukrainian flag", Cue::Liberate),
+    ("hands of the armed forces of ukraine", Cue::Liberate),
+    ("back under ukrainian control", Cue::Liberate),
+    ("under ukrainian control", Cue::Liberate),
+    ("captur*", Cue::Capture),
+    ("seize*", Cue::Capture),
+    ("seizing", Cue::Capture),
+    ("took control", Cue::Capture),
+    ("taken control", Cue::Capture),
+    ("take control", Cue::Capture),
+    ("full control", Cue::Capture),
+    ("control over", Cue::Capture),
+    ("control of", Cue::Capture),
+    ("control the", Cue::Capture),
+    ("control", Cue::Capture),
+    ("controls", Cue::Capture),
+    ("controlled", Cue::Capture),
+    ("took over", Cue::Capture),
+    ("taken over", Cue::Capture),
+    ("fell", Cue::Capture),
+    ("fall of", Cue::Capture),
+    ("conquer*", Cue::Capture),
+    ("annex*", Cue::Occupied),
+    ("occupied", Cue::Occupied),
+    ("occupation of", Cue::Occupied),
+    ("under russian control", Cue::Occupied),
+    ("russian held", Cue::Occupied),
+    ("russian occupied", Cue::Occupied),
+    ("held by russia*", Cue::Occupied),
+    ("in russian hands", Cue::Occupied),
+    ("withdr*", Cue::Withdraw),
+    ("retreat*", Cue::Withdraw),
+    ("fled", Cue::Withdraw),
+    ("flee*", Cue::Withdraw),
+    ("pulled out", Cue::Withdraw),
+    ("pull out", Cue::Withdraw),
+    ("pullout", Cue::Withdraw),
+    ("left", Cue::Withdraw),
+    ("abandon*", Cue::Withdraw),
+    ("regroup*", Cue::Withdraw),
+    ("lost control", Cue::Withdraw),
+    ("lose control", Cue::Withdraw),
+    ("fighting", Cue::Contested),
+    ("fight for", Cue::Contested),
+    ("fights", Cue::Contested),
+    ("battle*", Cue::Contested),
+    ("clash*", Cue::Contested),
+    ("encircl*", Cue::Contested),
+    ("semi encircled", Cue::Contested),
+    ("surrounded", Cue::Contested),
+    ("surround", Cue::Contested),
+    ("assault*", Cue::Contested),
+    ("storm*", Cue::Contested),
+    ("offensive", Cue::Contested),
+    ("counteroffensive", Cue::Contested),
+    ("counter offensive", Cue::Contested),
+    ("advanc*", Cue::Contested),
+    ("approach*", Cue::Contested),
+    ("entered", Cue::Contested),
+    ("enter", Cue::Contested),
+    ("entering", Cue::Contested),
+    ("enters", Cue::Contested),
+    ("outskirts", Cue::Contested),
+    ("repelled", Cue::Contested),
+    ("repulsed", Cue::Contested),
+    ("repel*", Cue::Contested),
+    ("attacks were", Cue::Contested),
+    ("attacked the positions", Cue::Contested),
+    ("push toward*", Cue::Contested),
+    ("pushing toward*", Cue::Contested),
+    ("moving toward*", Cue::Contested),
+    ("moving north", Cue::Contested),
+    ("moving south", Cue::Contested),
+    ("moving east", Cue::Contested),
+    ("moving west", Cue::Contested),
+    ("defend*", Cue::Contested),
+    ("besieg*", Cue::Contested),
+    ("siege of", Cue::Contested),
+    ("attacking", Cue::Contested),
+    ("frontline", Cue::Contested),
+    ("front line", Cue::Contested),
+    ("shell*", Cue::Attacked),
+    ("struck", Cue::Attacked),
+    ("strike*", Cue::Attacked),
+    ("airstrike*", Cue::Attacked),
+    ("missile*", Cue::Attacked),
+    ("drone*", Cue::Attacked),
+    ("bomb*", Cue::Attacked),
+    ("rocket*", Cue::Attacked),
+    ("artillery", Cue::Attacked),
+    ("explosion*", Cue::Attacked),
+    ("blast*", Cue::Attacked),
+    ("hit by", Cue::Attacked),
+    ("was hit", Cue::Attacked),
+    ("were hit", Cue::Attacked),
+    ("attack on", Cue::Attacked),
+    ("attacks on", Cue::Attacked),
+    ("attacked", Cue::Attacked),
+    ("power outage", Cue::Attacked),
+    ("blackout*", Cue::Attacked),
+    ("fired upon", Cue::Attacked),
+    ("under fire", Cue::Attacked),
+    ("killed", Cue::Attacked),
+    ("wounded", Cue::Attacked),
+    ("damaged", Cue::Attacked),
+    ("destroyed", Cue::Attacked),
+    ("evacuat*", Cue::Evacuated),
+    ("kilometers", Cue::Reference),
+    ("kilometres", Cue::Reference),
+    ("km", Cue::Reference),
+    ("miles", Cue::Reference),
+    ("road to", Cue::Reference),
+    ("highway", Cue::Reference),
+    ("direction", Cue::Reference),
+    ("directions", Cue::Reference),
+    ("border between", Cue::Reference),
+    ("born in", Cue::Reference),
+    ("north of", Cue::Reference),
+    ("south of", Cue::Reference),
+    ("east of", Cue::Reference),
+    ("west of", Cue::Reference),
+    ("northeast of", Cue::Reference),
+    ("northwest of", Cue::Reference),
+    ("southeast of", Cue::Reference),
+    ("southwest of", Cue::Reference),
+    ("based in", Cue::Reference),
+    ("residents of", Cue::Evacuated),
+];
+
+/// How many tokens around a mention are looked at for cues, lists and sides.
+const WINDOW: usize = 40;
+
+/// Words that name the Russian side.
+const RUSSIAN_SIDE: &[&str] = &[
+    "russian",
+    "russians",
+    "russia",
+    "moscow",
+    "kremlin",
+    "occupiers",
+    "occupying",
+    "invaders",
+    "invading",
+    "enemy",
+    "pro russian",
+    "pro russians",
+    "separatists",
+    "separatist",
+    "wagner",
+    "rashists",
+    "orcs",
+    "dpr",
+    "lpr",
+    "putin",
+    "rashist",
+    "invader",
+    "occupier",
+    "russia's",
+];
+/// Words that name the Ukrainian side.
+const UKRAINIAN_SIDE: &[&str] = &[
+    "ukrainian",
+    "ukrainians",
+    "ukraine",
+    "kyiv",
+    "kiev",
+    "zsu",
+    "afu",
+    "defenders",
+    "sbu",
+    "our",
+    "ukraine's",
+    "kyiv's",
+    "kiev's",
+];
+
+/// Words between a cue and a place that put the cue beside the place rather than on it.
+const NEAR_WORDS: &[&str] = &[
+    "near",
+    "around",
+    "outside",
+    "nearby",
+    "close",
+    "areas",
+    "area",
+    "vicinity",
+    "surrounding",
+    "towards",
+    "toward",
+    "west",
+    "east",
+    "north",
+    "south",
+    "southeast",
+    "southwest",
+    "northeast",
+    "northwest",
+];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Side {
+    Russian,
+    Ukrainian,
+}
+
+/// The status one mention gives its place.
+#[derive(Clone, Debug)]
+struct MentionStatus {
+    status: Status,
+    /// 2: a direct cue; 1: beside the place, in the past, or through "the city".
+    strength: u8,
+    reason: String,
+}
+
+/// A cue found in a sentence: token range and meaning.
+#[derive(Clone, Copy, Debug)]
+struct CueAt {
+    first: usize,
+    end: usize,
+    cue: Cue,
+}
+
+/// One place's mention, real or through "the city".
+struct PlaceMention {
+    place: PlaceId,
+    first_token: usize,
+    end_token: usize,
+    start: usize,
+    end: usize,
+    sentence: usize,
+    coreference: bool,
+    metonym: bool,
+    framing: Framing,
+    /// The place is in Ukraine.
+    domestic: bool,
+}
+
+/// The top-level entry point for status: the report of all resolved mentions.
+pub fn report(gazetteer: &Gazetteer, doc: &Document, resolved: &[Resolved]) -> Report {
+    let mut mentions: Vec<PlaceMention> = resolved
+        .iter()
+        .map(|r| PlaceMention {
+            place: r.place,
+            first_token: r.mention.first_token,
+            end_token: r.mention.end_token,
+            start: r.mention.start,
+            end: r.mention.end,
+            sentence: r.mention.sentence,
+            coreference: false,
+            metonym: r.mention.metonym,
+            framing: r.mention.framing,
+            domestic: gazetteer.place(r.place).country.as_deref() == Some("UA"),
+        })
+        .collect();
+    mentions.extend(coreferences(gazetteer, doc, &mentions));
+    mentions.sort_by_key(|m| m.start);
+
+    let attributions: Attributions = mentions
+        .iter()
+        .map(|m| m.sentence)
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .map(|s| (s, doc.attribution(s)))
+        .collect();
+    let mut cue_cache: HashMap<usize, Vec<CueAt>> = HashMap::new();
+    let mut order: Vec<PlaceId> = Vec::new();
+    let mut by_place: HashMap<PlaceId, Vec<(usize, Option<MentionStatus>)>> = HashMap::new();
+    for (k, m) in mentions.iter().enumerate() {
+        if !by_place.contains_key(&m.place) {
+            if m.coreference {
+                continue;
+            }
+            order.push(m.place);
+        }
+        let cues = cue_cache
+            .entry(m.sentence)
+            .or_insert_with(|| find_cues(doc, m.sentence));
+        // Countries act rather than suffer in war reports; rivers and seas only locate things.
+        let locatable = matches!(
+            gazetteer.place(m.place).kind,
+            Kind::Settlement | Kind::Region
+        );
+        let st = if m.metonym || !locatable {
+            None
+        } else {
+            mention_status(doc, &attributions, &mentions, k, cues)
+        };
+        by_place.entry(m.place).or_default().push((k, st));
+    }
+
+    let places = order
+        .into_iter()
+        .map(|id| {
+            let entries = &by_place[&id];
+            build_place(gazetteer, doc, &attributions, id, &mentions, entries)
+        })
+        .collect();
+    Report { places }
+}
+
+fn build_place(
+    gazetteer: &Gazetteer,
+    doc: &Document,
+    attributions: &Attributions,
+    id: PlaceId,
+    mentions: &[PlaceMention],
+    entries: &[(usize, Option<MentionStatus>)],
+) -> ReportedPlace {
+    let place = gazetteer.place(id);
+    let best = entries
+        .iter()
+        .filter_map(|(k, st)| st.as_ref().map(|s| (*k, s)))
+        .max_by_key(|(k, s)| (s.strength, priority(s.status), *k));
+    let mut forms: Vec<String> = Vec::new();
+    let mut evidence = Vec::new();
+    for (k, st) in entries {
+        let m = &mentions[*k];
+        let form = &doc.text[m.start..m.end];
+        if !m.coreference && !forms.iter().any(|f| f == form) {
+            forms.push(form.to_string());
+        }
+        let mut e = evidence_of(doc, attributions, m);
+        if let Some(st) = st {
+            e.status = Some(st.status);
+            e.reason = Some(st.reason.clone());
+        }
+        evidence.push(e);
+    }
+    let metonym_only = entries
+        .iter()
+        .all(|(k, _)| mentions[*k].metonym || mentions[*k].coreference);
+    let (status, reason, claimed_by) = match best {
+        Some((k, s)) => (
+            s.status,
+            s.reason.clone(),
+            speaker_of(doc, attributions, &mentions[k]),
+        ),
+        None if metonym_only => (
+            Status::Mentioned,
+            "Named for its government or army, not as a place where something happened."
+                .to_string(),
+            None,
+        ),
+        None => (
+            Status::Mentioned,
+            "Named without a report of fighting, control, attack or evacuation there.".to_string(),
+            None,
+        ),
+    };
+    ReportedPlace {
+        name: place.name.clone(),
+        geonameid: place.geonameid,
+        kind: place.kind,
+        lon: place.lon,
+        lat: place.lat,
+        oblast: place.oblast.clone(),
+        status,
+        reason,
+        claimed_by,
+        forms,
+        mentions: evidence,
+    }
+}
+
+fn priority(s: Status) -> u8 {
+    match s {
+        Status::Liberated | Status::Occupied => 5,
+        Status::Evacuated => 4,
+        Status::Contested => 3,
+        Status::Attacked => 2,
+        Status::Mentioned => 0,
+    }
+}
+
+/// Who each sentence that mentions a place attributes its report to, computed once.
+type Attributions = HashMap<usize, Option<String>>;
+
+fn evidence_of(doc: &Document, attributions: &Attributions, m: &PlaceMention) -> Evidence {
+    let s = doc.sentences[m.sentence];
+    let quote = doc.quote_at(m.start);
+    Evidence {
+        sentence: doc.text[s.start..s.end].to_string(),
+        sentence_start: s.start,
+        quote: quote.map(|q| doc.text[q.start..q.end].trim().to_string()),
+        speaker: speaker_of(doc, attributions, m),
+        start: m.start,
+        end: m.end,
+        status: None,
+        reason: None,
+    }
+}
+
+fn speaker_of(doc: &Document, attributions: &Attributions, m: &PlaceMention) -> Option<String> {
+    match doc.quote_at(m.start) {
+        Some(q) => q.speaker.clone(),
+        None => attributions.get(&m.sentence).cloned().flatten(),
+    }
+}
+
+/// "the city", "the strategic eastern town", "the village" (not followed by "of"): the
+/// settlement named last, in this sentence or one of the two before.
+fn coreferences(
+    gazetteer: &Gazetteer,
+    doc: &Document,
+    mentions: &[PlaceMention],
+) -> Vec<PlaceMention> {
+    let mut out = Vec::new();
+    let n = doc.tokens.len();
+    let mut next_mention = 0;
+    let mut last_settlement: Option<&PlaceMention> = None;
+    for i in 0..n {
+        while next_mention < mentions.len() && mentions[next_mention].start < doc.tokens[i].start {
+            let m = &mentions[next_mention];
+            if gazetteer.place(m.place).kind == Kind::Settlement && !m.metonym {
+                last_settlement = Some(m);
+            }
+            next_mention += 1;
+        }
+        if !doc.is_word(i, "the") {
+            continue;
+        }
+        let Some(noun) = (i + 1..(i + 4).min(n)).find(|&j| {
+            ["city", "town", "village"]
+                .iter()
+                .any(|w| doc.is_word(j, w))
+        }) else {
+            continue;
+        };
+        if (i + 1..noun).any(|j| {
+            doc.tokens[j].kind != TokenKind::Word || !doc.tok(j).chars().all(char::is_lowercase)
+        }) {
+            continue;
+        }
+        if doc.is_word(noun + 1, "of")
+            || (noun + 1 < n
+                && doc.tokens[noun + 1].kind == TokenKind::Word
+                && doc
+                    .tok(noun + 1)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase))
+        {
+            continue;
+        }
+        let sentence = doc.sentence_of(i);
+        if let Some(prev) = last_settlement {
+            if prev.sentence + 3 >= sentence && prev.end <= doc.tokens[i].start {
+                out.push(PlaceMention {
+                    place: prev.place,
+                    first_token: i,
+                    end_token: noun + 1,
+                    start: doc.tokens[i].start,
+                    end: doc.tokens[noun].end,
+                    sentence,
+                    coreference: true,
+                    metonym: false,
+                    framing: Framing::Settlement,
+                    domestic: prev.domestic,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Lower-cased word of token `i`, with curly apostrophes made straight.
+fn lower(doc: &Document, i: usize) -> String {
+    doc.tok(i).to_lowercase().replace(['’', 'ʼ'], "'")
+}
+
+/// Token `i` is a word equal, ignoring ASCII case, to one of `list`.
+fn word_in(doc: &Document, i: usize, list: &[&str]) -> bool {
+    doc.tokens[i].kind == TokenKind::Word && list.iter().any(|w| doc.tok(i).eq_ignore_ascii_case(w))
+}
+
+/// One word of a cue phrase: exact, or a prefix (written with a trailing `*`).
+#[derive(Clone, Copy)]
+struct CueWord {
+    text: &'static str,
+    prefix: bool,
+}
+
+impl CueWord {
+    fn matches(self, word: &str) -> bool {
+        if self.prefix {
+            word.starts_with(self.text)
+        } else {
+            word == self.text
+        }
+    }
+}
+
+/// The cue phrases, compiled once: each phrase's words, and the phrases by first word.
+struct CueMatcher {
+    phrases: Vec<(Vec<CueWord>, Cue)>,
+    by_first_word: HashMap<&'static str, Vec<usize>>,
+    by_first_prefix: Vec<(&'static str, usize)>,
+}
+
+fn cue_matcher() -> &'static CueMatcher {
+    static MATCHER: OnceLock<CueMatcher> = OnceLock::new();
+    MATCHER.get_or_init(|| {
+        let mut m = CueMatcher {
+            phrases: Vec::new(),
+            by_first_word: HashMap::new(),
+            by_first_prefix: Vec::new(),
+        };
+        for (i, (phrase, cue)) in CUES.iter().enumerate() {
+            let words: Vec<CueWord> = phrase
+                .split(' ')
+                .map(|w| match w.strip_suffix('*') {
+                    Some(p) => CueWord {
+                        text: p,
+                        prefix: true,
+                    },
+                    None => CueWord {
+                        text: w,
+                        prefix: false,
+                    },
+                })
+                .collect();
+            if words[0].prefix {
+                m.by_first_prefix.push((words[0].text, i));
+            } else {
+                m.by_first_word.entry(words[0].text).or_default().push(i);
+            }
+            m.phrases.push((words, *cue));
+        }
+        m
+    })
+}
+
+fn find_cues(doc: &Document, sentence: usize) -> Vec<CueAt> {
+    let matcher = cue_matcher();
+    let s = doc.sentences[sentence];
+    let words: Vec<(usize, String)> = (s.first_token..s.end_token)
+        .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
+        .map(|i| (i, lower(doc, i)))
+        .collect();
+    let mut cues = Vec::new();
+    let mut w = 0;
+    while w < words.len() {
+        let first = words[w].1.as_str();
+        let exact = matcher
+            .by_first_word
+            .get(first)
+            .into_iter()
+            .flatten()
+            .copied();
+        let prefixed = matcher
+            .by_first_prefix
+            .iter()
+            .filter(|(p, _)| first.starts_with(p))
+            .map(|&(_, i)| i);
+        let mut matched: Option<(usize, Cue)> = None;
+        for i in exact.chain(prefixed) {
+            let (parts, cue) = &matcher.phrases[i];
+            if w + parts.len() > words.len() {
+                continue;
+            }
+            let ok = parts
+                .iter()
+                .enumerate()
+                .all(|(k, p)| p.matches(&words[w + k].1));
+            if ok && matched.is_none_or(|(len, _)| parts.len() > len) {
+                matched = Some((parts.len(), *cue));
+            }
+        }
+        match matched {
+            Some((len, cue)) => {
+                cues.push(CueAt {
+                    first: words[w].0,
+                    end: words[w + len - 1].0 + 1,
+                    cue,
+                });
+                w += len;
+            }
+            None => w += 1,
+        }
+    }
+    cues
+}
+
+/// The side a word names, ignoring case and a possessive ending.
+fn side_of_word(w: &str) -> Option<Side> {
+    let w = ["'s", "’s", "ʼs"]
+        .iter()
+        .find_map(|p| w.strip_suffix(p))
+        .unwrap_or(w);
+    let any = |list: &[&str]| list.iter().any(|s| s.eq_ignore_ascii_case(w));
+    if any(RUSSIAN_SIDE) {
+        Some(Side::Russian)
+    } else if any(UKRAINIAN_SIDE) {
+        Some(Side::Ukrainian)
+    } else {
+        None
+    }
+}
+
+fn side_of_phrase(phrase: &str) -> Option<Side> {
+    let lowered = phrase.to_lowercase().replace('-', " ");
+    lowered
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .find_map(side_of_word)
+}
+
+/// The side acting in the cue at `cue`: the nearest side word in the sentence, preferring the
+/// subject before the cue; "by X" and "of X" right after it name the actor too.
+fn actor_side(
+    doc: &Document,
+    sentence: usize,
+    cue: &CueAt,
+    skip: &[(usize, usize)],
+) -> Option<Side> {
+    let s = doc.sentences[sentence];
+    let in_skip = |i: usize| skip.iter().any(|&(a, b)| i >= a && i < b);
+    let mut best: Option<(usize, Side)> = None;
+    let lo = s.first_token.max(cue.first.saturating_sub(16));
+    let hi = s.end_token.min(cue.end + 16);
+    for i in lo..hi {
+        if doc.tokens[i].kind != TokenKind::Word || (i >= cue.first && i < cue.end) || in_skip(i) {
+            continue;
+        }
+        let mut side = side_of_word(doc.tok(i));
+        if side.is_none() && doc.is_word(i, "pro") && doc.is_word(i + 2, "russian") {
+            side = Some(Side::Russian);
+        }
+        let Some(side) = side else { continue };
+        let mut before = i;
+        while before > s.first_token + 1
+            && word_in(
+                doc,
+                before - 1,
+                &["the", "a", "an", "its", "their", "his", "her"],
+            )
+        {
+            before -= 1;
+        }
+        if before > s.first_token && is_object_marker(doc.tok(before - 1)) {
+            continue;
+        }
+        let dist = if i < cue.first {
+            cue.first - i
+        } else {
+            (i - cue.end + 1) + 1
+        };
+        if dist <= 14 && best.is_none_or(|(d, _)| dist < d) {
+            best = Some((dist, side));
+        }
+    }
+    best.map(|(_, s)| s)
+}
+
+/// A word before a side word that makes that side the object, not the actor: "attacking
+/// Russian forces", "against Ukrainian troops".
+fn is_object_marker(w: &str) -> bool {
+    const MARKERS: &[&str] = &[
+        "against",
+        "from",
+        "with",
+        "on",
+        "toward",
+        "towards",
+        "at",
+        "to",
+        "repelled",
+        "repulsed",
+        "defeated",
+        "expelled",
+        "drove",
+        "killed",
+        "captured",
+        "encircled",
+        "surrounded",
+    ];
+    MARKERS.iter().any(|m| m.eq_ignore_ascii_case(w))
+        || (w.len() > 5
+            && w.to_ascii_lowercase().ends_with("ing")
+            && !w.eq_ignore_ascii_case("forcing"))
+}
+
+/// The status mention `k` gets from the cues of its sentence.
+fn mention_status(
+    doc: &Document,
+    attributions: &Attributions,
+    mentions: &[PlaceMention],
+    k: usize,
+    cues: &[CueAt],
+) -> Option<MentionStatus> {
+    let m = &mentions[k];
+    if m.framing == Framing::Region && cues.is_empty() {
+        return None;
+    }
+    // Other place names near it in the sentence: not counted as distance, and not actors' side
+    // words. Only a window around the mention is looked at, so long lists stay linear.
+    let lo = m.first_token.saturating_sub(WINDOW);
+    let hi = m.end_token + WINDOW;
+    let from = mentions.partition_point(|o| o.first_token < lo);
+    let others: Vec<(usize, usize)> = mentions[from..]
+        .iter()
+        .take_while(|o| o.first_token < hi)
+        .filter(|o| o.sentence == m.sentence && !o.coreference)
+        .map(|o| (o.first_token, o.end_token))
+        .collect();
+    let cues = &cues[cues.partition_point(|c| c.end < lo)..cues.partition_point(|c| c.first < hi)];
+    let in_other = |i: usize| others.iter().any(|&(a, b)| i >= a && i < b);
+    let words_between = |a: usize, b: usize| -> Vec<&str> {
+        (a..b)
+            .filter(|&i| doc.tokens[i].kind == TokenKind::Word && !in_other(i))
+            .map(|i| doc.tok(i))
+            .collect()
+    };
+    let barrier = |a: usize, b: usize| -> bool {
+        (a..b).any(|i| {
+            let t = doc.tok(i);
+            t == ";"
+                || t == "("
+                || t == ")"
+                || word_in(doc, i, &["but", "while", "whereas", "however"])
+        })
+    };
+
+    // The list the mention stands in: "from Izyum, Kupiansk, Shevchenkovo and Balakliya".
+    let (list_first, list_end) = list_span(doc, &others, m.first_token, m.end_token);
+    let mut best: Option<(usize, &CueAt, Vec<&str>, bool)> = None;
+    for cue in cues {
+        let (between, after) = if cue.end <= m.first_token {
+            (words_between(cue.end, m.first_token), false)
+        } else if cue.first >= m.end_token {
+            (words_between(list_end, cue.first), true)
+        } else {
+            continue;
+        };
+        let dist = between.len();
+        let limit = if after { 6 } else { 9 };
+        if dist > limit {
+            continue;
+        }
+        let (a, b) = if after {
+            (m.end_token, cue.first)
+        } else {
+            (cue.end, m.first_token)
+        };
+        if barrier(a, b) || !same_quotation(doc, doc.tokens[cue.first].start, m.start) {
+            continue;
+        }
+        // Another place between the cue and this one, not in this one's list, takes the cue:
+        // "liberated Robotyne in the Zaporizhzhia region".
+        let intervening = others.iter().any(|&(o_first, o_end)| {
+            (o_first, o_end) != (m.first_token, m.end_token)
+                && o_first >= a
+                && o_end <= b
+                && (o_end <= list_first || o_first >= list_end)
+        });
+        if intervening {
+            continue;
+        }
+        if after {
+            // After the name only passive or intransitive forms describe it: "X was liberated",
+            // "X fell", "X is encircled", "X, which had been occupied", "that have been liberated".
+            const PASSIVE: &[&str] = &[
+                "is", "was", "were", "are", "been", "being", "be", "remains", "remained", "came",
+                "comes", "under",
+            ];
+            let passive = between
+                .iter()
+                .any(|w| PASSIVE.iter().any(|p| p.eq_ignore_ascii_case(w)))
+                || (dist == 0 && doc.tok(cue.first).eq_ignore_ascii_case("fell"))
+                || (dist == 0 && is_noun_form(doc.tok(cue.first)));
+            if !passive {
+                continue;
+            }
+        }
+        let better = match &best {
+            None => true,
+            Some((d, c, _, was_after)) => {
+                dist < *d
+                    || (dist == *d && *was_after && !after)
+                    || (dist == *d && c.cue == Cue::Reference)
+            }
+        };
+        if better {
+            best = Some((dist, cue, between, after));
+        }
+    }
+    let (cue, between, after, topic) = match best {
+        Some((_, cue, between, after)) => (cue, between, after, false),
+        None if m.domestic => (sentence_topic(doc, m, cues)?, Vec::new(), false, true),
+        None => return None,
+    };
+    if cue.cue == Cue::Reference {
+        return None;
+    }
+    // A goal is not an event: "the operation to liberate X", "aiming to capture X".
+    if matches!(cue.cue, Cue::Liberate | Cue::Capture)
+        && cue.first > 0
+        && doc.is_word(cue.first - 1, "to")
+    {
+        return None;
+    }
+
+    let sentence = doc.sentences[m.sentence];
+    let cue_text = &doc.text[doc.tokens[cue.first].start..doc.tokens[cue.end - 1].end];
+    let window_start = sentence.first_token.max(cue.first.saturating_sub(3));
+    let negated = (window_start..cue.first).any(|i| {
+        word_in(
+            doc,
+            i,
+            &[
+                "not",
+                "no",
+                "never",
+                "failed",
+                "unable",
+                "fruitless",
+                "unsuccessfully",
+                "without",
+            ],
+        )
+    }) || doc.text[doc.tokens[window_start].start..doc.tokens[cue.first].start]
+        .contains("n't");
+    let past = (window_start..cue.first).any(|i| {
+        word_in(
+            doc,
+            i,
+            &[
+                "had",
+                "before",
+                "since",
+                "previously",
+                "formerly",
+                "earlier",
+            ],
+        )
+    });
+    let beside = between
+        .iter()
+        .any(|w| NEAR_WORDS.iter().any(|n| n.eq_ignore_ascii_case(w)));
+
+    let speaker = speaker_of(doc, attributions, m);
+    let speaker_side = speaker.as_deref().and_then(side_of_phrase);
+    let actor = actor_side(doc, m.sentence, cue, &others);
+
+    let (mut status, side_note) = match cue.cue {
+        Cue::Liberate => match (actor, speaker_side) {
+            (Some(Side::Russian), _) | (None, Some(Side::Russian)) => {
+                (Status::Occupied, " (the Russian side's word)")
+            }
+            _ => (Status::Liberated, ""),
+        },
+        Cue::Capture => match actor {
+            Some(Side::Ukrainian) => (Status::Liberated, " by Ukrainian forces"),
+            _ => (Status::Occupied, ""),
+        },
+        Cue::Withdraw => match actor {
+            Some(Side::Ukrainian) => (Status::Occupied, " by Ukrainian forces"),
+            _ => (Status::Liberated, " by Russian forces"),
+        },
+        Cue::Occupied => (Status::Occupied, ""),
+        Cue::Contested => (Status::Contested, ""),
+        Cue::Attacked => (Status::Attacked, ""),
+        Cue::Evacuated => (Status::Evacuated, ""),
+        Cue::Reference => return None,
+    };
+    let mut strength = 2;
+    let mut qualifier = "";
+    if negated && matches!(status, Status::Liberated | Status::Occupied) {
+        status = Status::Contested;
+        qualifier = ", negated or failed,";
+    }
+    if beside {
+        if matches!(status, Status::Liberated | Status::Occupied) {
+            status = Status::Contested;
+        }
+        strength = 1;
+        qualifier = " beside the place";
+    }
+    if past {
+        strength = 1;
+        qualifier = " in the past";
+    }
+    if m.coreference || topic {
+        strength = 1;
+    }
+    if topic {
+        qualifier = " (the sentence's subject)";
+    }
+    let lo = cue.first.min(m.first_token);
+    let hi = cue.end.max(m.end_token);
+    let snippet = &doc.text[doc.tokens[lo].start..doc.tokens[hi - 1].end];
+    let reason = format!(
+        "{}: “{}”{}{} {} the name: “{}”.",
+        capitalise(status.as_str()),
+        cue_text,
+        side_note,
+        qualifier,
+        if after { "after" } else { "before" },
+        shorten(snippet, 140)
+    );
+    Some(MentionStatus {
+        status,
+        strength,
+        reason,
+    })
+}
+
+/// "Kharkiv shelling", "Kramatorsk evacuation": a cue noun right after the name.
+fn is_noun_form(w: &str) -> bool {
+    let w = w.to_ascii_lowercase();
+    w.ends_with("ing") || w.ends_with("ion") || w.ends_with("ions")
+}
+
+/// The token span of the list a mention stands in: neighbouring mentions joined only by
+/// commas, "and", "or", "&".
+fn list_span(
+    doc: &Document,
+    others: &[(usize, usize)],
+    first: usize,
+    end: usize,
+) -> (usize, usize) {
+    // Determiners only after a conjunction: "A, B and the whole C region", not "A, the C";
+    // capitalised words between commas are names the gazetteer lacks: "A, Unknown, B".
+    let joined = |a: usize, b: usize| {
+        let conjunction = (a..b).any(|t| {
+            [",", "and", "or", "&"]
+                .iter()
+                .any(|j| doc.tok(t).eq_ignore_ascii_case(j))
+        });
+        a < b
+            && (a..b).all(|t| {
+                let w = doc.tok(t);
+                w == ","
+                    || ["and", "or", "&"].iter().any(|j| w.eq_ignore_ascii_case(j))
+                    || (conjunction
+                        && ["the", "whole", "entire"]
+                            .iter()
+                            .any(|j| w.eq_ignore_ascii_case(j)))
+                    || (conjunction && w.chars().next().is_some_and(char::is_uppercase))
+            })
+    };
+    let (mut lo, mut hi) = (first, end);
+    loop {
+        let mut grew = false;
+        for &(a, b) in others {
+            if b <= lo && joined(b, lo) {
+                lo = a;
+                grew = true;
+            } else if a >= hi && joined(hi, a) {
+                hi = b;
+                grew = true;
+            }
+        }
+        if !grew {
+            return (lo, hi);
+        }
+    }
+}
+
+/// The one event a sentence is about, when it reports only one kind and it is not a
+/// side-dependent cue: "The evacuation order encompasses … the towns of A and B".
+fn sentence_topic<'c>(doc: &Document, m: &PlaceMention, cues: &'c [CueAt]) -> Option<&'c CueAt> {
+    let first = cues.iter().find(|c| c.cue != Cue::Reference)?;
+    let single = cues.iter().all(|c| c.cue == first.cue);
+    let plain = matches!(first.cue, Cue::Evacuated | Cue::Attacked);
+    (single && plain && same_quotation(doc, doc.tokens[first.first].start, m.start))
+        .then_some(first)
+}
+
+/// Both positions are inside the same quotation, or both outside any.
+fn same_quotation(doc: &Document, a: usize, b: usize) -> bool {
+    doc.quote_at(a).map(|q| q.start) == doc.quote_at(b).map(|q| q.start)
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+fn shorten(s: &str, max: usize) -> String {
+    if s.len() <= max {
+        return s.to_string();
+    }
+    let mut cut = max;
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    format!("{}…", &s[..cut])
+}

@@ -1,0 +1,691 @@
+//! The article as text: tokens, sentences, paragraphs, quotations (“…”, "…", «…») and who said
+//! them, and who a sentence attributes its report to. Every position is a byte range into the
+//! original text, so anything shown to a reader is a slice of it.
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters and digits, with apostrophes between letters ("Kiev’s", "Kup'yansk").
+    Word,
+    /// One punctuation character.
+    Punct,
+}
+
+/// One word or punctuation character of the article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+    /// A line break separates this token from the one before.
+    pub after_newline: bool,
+}
+
+/// One sentence: byte range and token range.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    pub first_token: usize,
+    pub end_token: usize,
+    /// Index of the paragraph (block of text between blank lines or line breaks).
+    pub paragraph: usize,
+}
+
+/// One quotation: the byte range of its content (inside the marks) and its speaker.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quote {
+    pub start: usize,
+    pub end: usize,
+    pub speaker: Option<String>,
+}
+
+/// The parsed article. Parsing is linear in the length of the text and never fails.
+#[derive(Debug)]
+pub struct Document<'a> {
+    pub text: &'a str,
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+    pub quotes: Vec<Quote>,
+}
+
+/// Words after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "mr", "mrs", "ms", "dr", "st", "mt", "gov",
+    "sen", "rep", "pres", "prof", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "no", "vs", "etc", "approx", "km", "inc", "co", "corp", "adm", "brig",
+    "cmdr", "ft", "jr", "sr", "u.s", "u.k", "e.g", "i.e", "p.m", "a.m", "a.m", "min", "mln",
+];
+
+/// Verbs that introduce reported speech or a report.
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "stated",
+    "states",
+    "wrote",
+    "writes",
+    "added",
+    "adds",
+    "announced",
+    "announces",
+    "admitted",
+    "admits",
+    "claimed",
+    "claims",
+    "declared",
+    "declares",
+    "noted",
+    "explained",
+    "reported",
+    "reports",
+    "confirmed",
+    "confirms",
+    "warned",
+    "emphasized",
+    "emphasised",
+    "stressed",
+    "insisted",
+    "posted",
+    "replied",
+    "continued",
+    "concluded",
+    "stating",
+    "saying",
+    "report",
+];
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
+
+impl<'a> Document<'a> {
+    /// The top-level entry point for reading text: tokens, sentences and quotations.
+    pub fn parse(text: &'a str) -> Document<'a> {
+        let tokens = tokenize(text);
+        let sentences = split_sentences(text, &tokens);
+        let mut doc = Document {
+            text,
+            tokens,
+            sentences,
+            quotes: Vec::new(),
+        };
+        doc.quotes = find_quotes(&doc);
+        doc
+    }
+
+    /// The text of token `i`.
+    pub fn tok(&self, i: usize) -> &'a str {
+        let t = &self.tokens[i];
+        &self.text[t.start..t.end]
+    }
+
+    /// True when token `i` is a word equal (ignoring ASCII case) to `w`.
+    pub fn is_word(&self, i: usize, w: &str) -> bool {
+        i < self.tokens.len()
+            && self.tokens[i].kind == TokenKind::Word
+            && self.tok(i).eq_ignore_ascii_case(w)
+    }
+
+    /// The index of the sentence that holds token `i`.
+    pub fn sentence_of(&self, i: usize) -> usize {
+        self.sentences
+            .partition_point(|s| s.end_token <= i)
+            .min(self.sentences.len().saturating_sub(1))
+    }
+
+    /// The quotation whose content holds byte `pos`, if any.
+    pub fn quote_at(&self, pos: usize) -> Option<&Quote> {
+        let i = self.quotes.partition_point(|q| q.end <= pos);
+        self.quotes.get(i).filter(|q| q.start <= pos && pos < q.end)
+    }
+
+    /// Who a sentence attributes its report to, outside quotations: "X said …", "… said X",
+    /// "according to X".
+    pub fn attribution(&self, sentence: usize) -> Option<String> {
+        let s = self.sentences[sentence];
+        for i in s.first_token..s.end_token {
+            if self.quote_at(self.tokens[i].start).is_some() {
+                continue;
+            }
+            let w = self.tok(i);
+            if w.eq_ignore_ascii_case("according") && self.is_word(i + 1, "to") {
+                return self.phrase_after(i + 2, s.end_token);
+            }
+            if !is_speech_verb(w) {
+                continue;
+            }
+            if let Some(p) = self.phrase_before(i, s.first_token) {
+                return Some(p);
+            }
+            // Inverted only after a comma or a quotation: "…, said local officials".
+            let inverted = i > s.first_token && self.tokens[i - 1].kind == TokenKind::Punct;
+            if inverted {
+                if let Some(p) = self.phrase_after(i + 1, s.end_token) {
+                    return Some(p);
+                }
+            }
+        }
+        None
+    }
+
+    /// The noun phrase ending just before token `verb`: back to a clause boundary, at most 16 words.
+    fn phrase_before(&self, verb: usize, floor: usize) -> Option<String> {
+        let mut verb = verb;
+        while verb > floor
+            && self.tokens[verb - 1].kind == TokenKind::Word
+            && is_auxiliary(self.tok(verb - 1))
+        {
+            verb -= 1;
+        }
+        let mut first = verb;
+        let mut words = 0;
+        while first > floor {
+            let t = self.tokens[first - 1];
+            let w = self.tok(first - 1);
+            if t.kind == TokenKind::Punct && w != "’" && w != "'" && w != "-" && w != "." {
+                break;
+            }
+            if t.kind == TokenKind::Word {
+                if is_clause_word(w) {
+                    break;
+                }
+                words += 1;
+            }
+            first -= 1;
+        }
+        if words == 0 || words > 16 {
+            return None;
+        }
+        self.clean_phrase(first, verb)
+    }
+
+    /// The noun phrase starting at token `from`: up to punctuation or a clause word, at most 12 words.
+    fn phrase_after(&self, from: usize, ceil: usize) -> Option<String> {
+        let mut end = from;
+        let mut words = 0;
+        while end < ceil {
+            let t = self.tokens[end];
+            let w = self.tok(end);
+            if t.kind == TokenKind::Punct && w != "’" && w != "'" && w != "-" {
+                break;
+            }
+            if t.kind == TokenKind::Word {
+                if words > 0 && (is_clause_word(w) || is_speech_verb(w)) {
+                    break;
+                }
+                words += 1;
+            }
+            end += 1;
+        }
+        if words == 0 || words > 12 {
+            return None;
+        }
+        self.clean_phrase(from, end)
+    }
+
+    fn clean_phrase(&self, first: usize, end: usize) -> Option<String> {
+        let mut first = first;
+        let mut end = end;
+        while end > first
+            && self.tokens[end - 1].kind == TokenKind::Word
+            && is_filler(self.tok(end - 1))
+        {
+            end -= 1;
+        }
+        while first < end && self.tokens[first].kind == TokenKind::Punct {
+            first += 1;
+        }
+        if first >= end {
+            return None;
+        }
+        let phrase = self.text[self.tokens[first].start..self.tokens[end - 1].end].trim();
+        if phrase.is_empty() || !phrase.chars().any(char::is_alphabetic) {
+            return None;
+        }
+        // A lone lower-case word is a verb or an adverb ("adding"), not a speaker.
+        let lone_lower = end == first + 1 && phrase.chars().all(char::is_lowercase);
+        if lone_lower && !PRONOUNS.contains(&phrase) {
+            return None;
+        }
+        Some(phrase.to_string())
+    }
+}
+
+fn is_speech_verb(w: &str) -> bool {
+    SPEECH_VERBS.iter().any(|v| v.eq_ignore_ascii_case(w))
+}
+
+/// Words that begin a clause and so end a speaker's noun phrase.
+fn is_clause_word(w: &str) -> bool {
+    const CLAUSE: &[&str] = &[
+        "that",
+        "and",
+        "but",
+        "as",
+        "while",
+        "when",
+        "after",
+        "before",
+        "which",
+        "who",
+        "because",
+        "if",
+        "so",
+        "it",
+        "this",
+        "yesterday",
+        "today",
+        "later",
+        "earlier",
+        "also",
+        "has",
+        "had",
+        "have",
+        "was",
+        "were",
+        "is",
+        "are",
+        "will",
+        "would",
+    ];
+    CLAUSE.iter().any(|c| c.eq_ignore_ascii_case(w))
+}
+
+fn is_auxiliary(w: &str) -> bool {
+    const AUX: &[&str] = &[
+        "has",
+        "have",
+        "had",
+        "was",
+        "were",
+        "is",
+        "are",
+        "will",
+        "would",
+        "also",
+        "reportedly",
+        "later",
+        "earlier",
+    ];
+    AUX.iter().any(|c| c.eq_ignore_ascii_case(w))
+}
+
+/// Words trailing a speaker phrase that are not part of it.
+fn is_filler(w: &str) -> bool {
+    const FILLER: &[&str] = &[
+        "also",
+        "then",
+        "later",
+        "earlier",
+        "has",
+        "had",
+        "have",
+        "reportedly",
+    ];
+    FILLER.iter().any(|c| c.eq_ignore_ascii_case(w))
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ' | '`' | '´')
+}
+
+fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut newline = false;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            if c == '\n' || c == '\r' || c == '\u{2029}' {
+                newline = true;
+            }
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                if d.is_alphanumeric() {
+                    chars.next();
+                    end = j + d.len_utf8();
+                } else if is_apostrophe(d) {
+                    let mut ahead = text[j + d.len_utf8()..].chars();
+                    if ahead.next().is_some_and(char::is_alphabetic) {
+                        chars.next();
+                        end = j + d.len_utf8();
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            tokens.push(Token {
+                start: i,
+                end,
+                kind: TokenKind::Word,
+                after_newline: newline,
+            });
+        } else {
+            tokens.push(Token {
+                start: i,
+                end: i + c.len_utf8(),
+                kind: TokenKind::Punct,
+                after_newline: newline,
+            });
+        }
+        newline = false;
+    }
+    tokens
+}
+
+fn is_closing_mark(s: &str) -> bool {
+    matches!(s, "”" | "\"" | "’" | "»" | ")" | "]" | "“" | "'")
+}
+
+fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
+    let mut sentences = Vec::new();
+    let mut first = 0;
+    let mut paragraph = 0;
+    let mut i = 0;
+    let push = |sentences: &mut Vec<Sentence>, first: usize, end: usize, paragraph: usize| {
+        if end > first {
+            sentences.push(Sentence {
+                start: tokens[first].start,
+                end: tokens[end - 1].end,
+                first_token: first,
+                end_token: end,
+                paragraph,
+            });
+        }
+    };
+    while i < tokens.len() {
+        if tokens[i].after_newline && i > first {
+            push(&mut sentences, first, i, paragraph);
+            first = i;
+            paragraph += 1;
+        } else if tokens[i].after_newline {
+            paragraph += usize::from(i > 0);
+        }
+        let t = tokens[i];
+        let s = &text[t.start..t.end];
+        if t.kind == TokenKind::Punct && matches!(s, "." | "!" | "?" | "…") {
+            let mut end = i + 1;
+            while end < tokens.len()
+                && !tokens[end].after_newline
+                && tokens[end].kind == TokenKind::Punct
+                && is_closing_mark(&text[tokens[end].start..tokens[end].end])
+            {
+                end += 1;
+            }
+            let spaced = end >= tokens.len() || tokens[end].start > tokens[end - 1].end;
+            let next_starts = end >= tokens.len()
+                || tokens[end].after_newline
+                || text[tokens[end].start..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_numeric() || "“\"«‘(".contains(c));
+            let abbreviation = s == "." && i > first && is_abbreviation(text, tokens, i);
+            if spaced && next_starts && !abbreviation && end > first {
+                push(&mut sentences, first, end, paragraph);
+                first = end;
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    push(&mut sentences, first, tokens.len(), paragraph);
+    sentences
+}
+
+/// True when the full stop at token `dot` closes an abbreviation or an initial ("Gen.", "U.S.", "A.").
+fn is_abbreviation(text: &str, tokens: &[Token], dot: usize) -> bool {
+    let prev = tokens[dot - 1];
+    if prev.kind != TokenKind::Word || prev.end != tokens[dot].start {
+        return false;
+    }
+    let w = &text[prev.start..prev.end];
+    if w.chars().count() == 1 && w.chars().all(char::is_uppercase) {
+        return true;
+    }
+    let mut lower = w.to_ascii_lowercase();
+    if dot >= 3 && &text[tokens[dot - 2].start..tokens[dot - 2].end] == "." {
+        let before = tokens[dot - 3];
+        lower = format!(
+            "{}.{}",
+            &text[before.start..before.end].to_ascii_lowercase(),
+            lower
+        );
+    }
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+/// Quote marks: which open, which close. Curly and straight marks are told apart by context,
+/// so mismatched marks (“…“) still pair up.
+fn find_quotes(doc: &Document) -> Vec<Quote> {
+    let text = doc.text;
+    let mut quotes = Vec::new();
+    let mut open: Option<(usize, usize)> = None; // (content start, token index of the mark)
+    for (ti, t) in doc.tokens.iter().enumerate() {
+        if t.kind != TokenKind::Punct {
+            continue;
+        }
+        let mark = &text[t.start..t.end];
+        if !matches!(mark, "“" | "”" | "\"" | "«" | "»" | "„") {
+            continue;
+        }
+        let before = text[..t.start].chars().next_back();
+        let opens_by_context = before.is_none_or(|c| c.is_whitespace() || "([{:—–-".contains(c));
+        let is_open = match mark {
+            "«" | "„" => true,
+            "»" => false,
+            _ => open.is_none() && (opens_by_context || mark == "“"),
+        };
+        match (is_open, open) {
+            (true, None) => open = Some((t.end, ti)),
+            (false, Some((start, open_ti))) => {
+                quotes.push(Quote {
+                    start,
+                    end: t.start,
+                    speaker: quote_speaker(doc, open_ti, ti),
+                });
+                open = None;
+            }
+            (true, Some(_)) => {
+                // A new quotation opens inside an unclosed one: the first ran to here.
+                open = Some((t.end, ti));
+            }
+            (false, None) => {}
+        }
+        if let Some((start, _)) = open {
+            if t.start.saturating_sub(start) > 5000 {
+                open = None;
+            }
+        }
+    }
+    let mut last_named: Option<String> = None;
+    for q in &mut quotes {
+        match &q.speaker {
+            Some(s) if PRONOUNS.contains(&s.to_ascii_lowercase().as_str()) => {
+                q.speaker = last_named.clone();
+            }
+            Some(s) => last_named = Some(s.clone()),
+            None => {}
+        }
+    }
+    quotes
+}
+
+/// The speaker of the quotation between marks `open` and `close`: after it (“…,” X said / said X /
+/// X told CNN) or before it (X said: “…” / X: “…”).
+fn quote_speaker(doc: &Document, open: usize, close: usize) -> Option<String> {
+    let n = doc.tokens.len();
+    let mut i = close + 1;
+    while i < n && doc.tokens[i].kind == TokenKind::Punct && matches!(doc.tok(i), "," | "”" | "\"")
+    {
+        i += 1;
+    }
+    if i < n && !doc.tokens[i].after_newline {
+        let sentence_end = doc.sentences[doc.sentence_of(i)].end_token;
+        let limit = sentence_end.min(i + 20);
+        if let Some(v) = (i..limit).find(|&k| is_speech_verb(doc.tok(k))) {
+            if v > i {
+                if let Some(p) = doc.phrase_before(v, i) {
+                    return Some(p);
+                }
+            } else if let Some(p) = doc.phrase_after(v + 1, limit) {
+                return Some(p);
+            }
+        }
+    }
+    // Before the opening mark: "X said: “", "X said, “", "X: “".
+    let mut j = open;
+    while j > 0 && doc.tokens[j - 1].kind == TokenKind::Punct && matches!(doc.tok(j - 1), ":" | ",")
+    {
+        j -= 1;
+    }
+    if j == open || j == 0 {
+        return None;
+    }
+    let sentence = doc.sentences[doc.sentence_of(j - 1)];
+    if is_speech_verb(doc.tok(j - 1)) {
+        return doc.phrase_before(j - 1, sentence.first_token);
+    }
+    if doc.tok(open - 1) == ":" {
+        return doc.phrase_before(j, sentence.first_token);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        let doc = Document::parse(text);
+        doc.sentences
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
+    }
+
+    #[test]
+    fn splits_sentences_but_not_abbreviations() {
+        let cases: &[(&str, &[&str])] = &[
+            ("One. Two.", &["One.", "Two."]),
+            (
+                "Gen. Zaluzhnyi spoke. Then he left.",
+                &["Gen. Zaluzhnyi spoke.", "Then he left."],
+            ),
+            (
+                "The U.S. sent aid. Kyiv thanked it.",
+                &["The U.S. sent aid.", "Kyiv thanked it."],
+            ),
+            (
+                "A headline\nThe body text. More.",
+                &["A headline", "The body text.", "More."],
+            ),
+            ("“It fell.” Then silence.", &["“It fell.”", "Then silence."]),
+            (
+                "It cost 3.5 million. Next.",
+                &["It cost 3.5 million.", "Next."],
+            ),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(sentences(text), *expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn finds_quotations_and_their_speakers() {
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            (
+                "“We will win,” Zelensky said.",
+                "We will win,",
+                Some("Zelensky"),
+            ),
+            (
+                "\"We will win,\" said the general.",
+                "We will win,",
+                Some("the general"),
+            ),
+            (
+                "The mayor said: “Leave now.”",
+                "Leave now.",
+                Some("The mayor"),
+            ),
+            (
+                "“It is hard”, admitted the pro-Russians, confirming it.",
+                "It is hard",
+                Some("the pro-Russians"),
+            ),
+            (
+                "«Stay calm», the governor wrote on Telegram.",
+                "Stay calm",
+                Some("the governor"),
+            ),
+            (
+                "“Go home,” an official involved in the operation told CNN.",
+                "Go home,",
+                Some("an official involved in the operation"),
+            ),
+            ("Nobody knows “why”.", "why", None),
+        ];
+        for (text, content, speaker) in cases {
+            let doc = Document::parse(text);
+            assert_eq!(doc.quotes.len(), 1, "{text}");
+            let q = &doc.quotes[0];
+            assert_eq!(&text[q.start..q.end], *content, "{text}");
+            assert_eq!(q.speaker.as_deref(), *speaker, "{text}");
+        }
+    }
+
+    #[test]
+    fn pronoun_speakers_take_the_last_named_speaker() {
+        let doc = Document::parse("“Hold on,” Pushilin said. “We lost it,” he said.");
+        assert_eq!(doc.quotes[1].speaker.as_deref(), Some("Pushilin"));
+    }
+
+    #[test]
+    fn finds_who_a_sentence_attributes_its_report_to() {
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "The Ukrainian military claimed full control over the city.",
+                Some("The Ukrainian military"),
+            ),
+            (
+                "Troops freed the village, said local Ukrainian officials.",
+                Some("local Ukrainian officials"),
+            ),
+            (
+                "The town fell, according to the Russian Defense Ministry.",
+                Some("the Russian Defense Ministry"),
+            ),
+            ("Troops entered the town.", None),
+        ];
+        for (text, expected) in cases {
+            let doc = Document::parse(text);
+            assert_eq!(doc.attribution(0).as_deref(), *expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn never_panics_on_odd_text() {
+        for text in [
+            "",
+            ".",
+            "“",
+            "”",
+            "\"\"\"",
+            "a.\n\n.b",
+            "’s",
+            "…",
+            "\u{0}\u{FFFF}",
+        ] {
+            let doc = Document::parse(text);
+            for s in &doc.sentences {
+                assert!(s.start <= s.end && s.end <= text.len());
+            }
+        }
+    }
+}

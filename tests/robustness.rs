@@ -1,0 +1,62 @@
+//! `extract` never panics and always returns valid spans, whatever the input: arbitrary bytes
+//! (read as UTF-8 with replacements), HTML pasted as text, huge repetitive text.
+
+mod common;
+
+use common::gazetteer;
+use frontline::extract;
+use proptest::prelude::*;
+
+fn check_spans(text: &str) {
+    let report = extract(gazetteer(), text);
+    for p in &report.places {
+        for m in &p.mentions {
+            assert!(m.start < m.end && m.end <= text.len());
+            assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+            assert_eq!(
+                &text[m.sentence_start..m.sentence_start + m.sentence.len()],
+                m.sentence
+            );
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn any_bytes_give_a_report(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
+        check_spans(&String::from_utf8_lossy(&bytes));
+    }
+
+    #[test]
+    fn any_text_of_names_and_punctuation_gives_a_report(
+        parts in proptest::collection::vec(
+            prop_oneof![
+                Just("Kupiansk"), Just("Izyum"), Just("’s"), Just("“"), Just("”"), Just("\""),
+                Just("."), Just(","), Just(" "), Just("\n"), Just("Gen."), Just("liberated"),
+                Just("the city"), Just("region"), Just("-"), Just("Kharkiv"), Just("«"), Just("»"),
+                Just("said"), Just("Ukrainian"), Just("Russian"), Just("é"), Just("Київ"),
+            ],
+            0..200,
+        )
+    ) {
+        check_spans(&parts.concat());
+    }
+}
+
+#[test]
+fn html_pasted_as_text_is_read_as_text() {
+    let html = r#"<html><body><p>Russian missiles struck <b>Odesa</b> overnight.</p><img src=x onerror="window.pwned=1"><script>alert(1)</script></body></html>"#;
+    let report = extract(gazetteer(), html);
+    assert!(report.places.iter().any(|p| p.name == "Odesa"));
+    check_spans(html);
+}
+
+#[test]
+fn long_runs_without_spaces_or_sentences() {
+    check_spans(&"Kupiansk".repeat(20_000));
+    check_spans(&"a".repeat(200_000));
+    check_spans(&"“".repeat(50_000));
+    check_spans(&"Izyum, ".repeat(20_000));
+}

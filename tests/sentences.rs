@@ -1,0 +1,242 @@
+//! Table-driven tests of the linguistic rules on single sentences written for the project:
+//! which place a name resolves to, which names are not places, and the status a sentence gives.
+
+mod common;
+
+use common::gazetteer;
+use frontline::{extract, Kind, Status};
+
+#[test]
+fn sentence_statuses() {
+    let cases: &[(&str, &str, Status)] = &[
+        (
+            "Ukrainian forces liberated Kupiansk on Saturday.",
+            "Kupiansk",
+            Status::Liberated,
+        ),
+        (
+            "Kupyansk was liberated on Saturday.",
+            "Kupiansk",
+            Status::Liberated,
+        ),
+        (
+            "Russian troops withdrew from Balakliia.",
+            "Balakliia",
+            Status::Liberated,
+        ),
+        (
+            "Ukrainian troops withdrew from Lysychansk to avoid encirclement.",
+            "Lysychansk",
+            Status::Occupied,
+        ),
+        (
+            "Russian forces captured Avdiivka in February.",
+            "Avdiivka",
+            Status::Occupied,
+        ),
+        (
+            "Ukrainian forces captured Andriivka in the Donetsk region.",
+            "Andriivka",
+            Status::Liberated,
+        ),
+        (
+            "The Russian Defense Ministry said its forces had liberated Marinka.",
+            "Marinka",
+            Status::Occupied,
+        ),
+        (
+            "Heavy fighting continues in Bakhmut.",
+            "Bakhmut",
+            Status::Contested,
+        ),
+        (
+            "Russian troops are advancing on Pokrovsk.",
+            "Pokrovsk",
+            Status::Contested,
+        ),
+        (
+            "Russian missiles struck Odesa overnight.",
+            "Odesa",
+            Status::Attacked,
+        ),
+        (
+            "Kharkiv was shelled again on Tuesday.",
+            "Kharkiv",
+            Status::Attacked,
+        ),
+        (
+            "Authorities ordered the evacuation of Kupiansk.",
+            "Kupiansk",
+            Status::Evacuated,
+        ),
+        (
+            "Civilians are being evacuated from Myrnohrad.",
+            "Myrnohrad",
+            Status::Evacuated,
+        ),
+        (
+            "Melitopol remains under Russian control.",
+            "Melitopol",
+            Status::Occupied,
+        ),
+        (
+            "The occupied city of Melitopol was quiet.",
+            "Melitopol",
+            Status::Occupied,
+        ),
+        (
+            "Lyman is 60 kilometers east of Izium.",
+            "Izium",
+            Status::Mentioned,
+        ),
+        (
+            "The delegation travelled to Lviv for talks.",
+            "Lviv",
+            Status::Mentioned,
+        ),
+        (
+            "Russia aims to capture Sloviansk.",
+            "Sloviansk",
+            Status::Mentioned,
+        ),
+    ];
+    for (sentence, name, expected) in cases {
+        let report = extract(gazetteer(), sentence);
+        let p = report
+            .places
+            .iter()
+            .find(|p| p.name == *name)
+            .unwrap_or_else(|| panic!("{name} not found in {sentence:?}"));
+        assert_eq!(p.status, *expected, "{sentence:?}: {}", p.reason);
+    }
+}
+
+#[test]
+fn homonyms_resolve_from_context() {
+    let cases: &[(&str, &str, &str)] = &[
+        // (sentence, surface form, expected oblast)
+        (
+            "Fighting near Andriivka, south of Bakhmut, continued.",
+            "Andriivka",
+            "Donetsk Oblast",
+        ),
+        (
+            "Shevchenkove in the Kharkiv region was retaken.",
+            "Shevchenkove",
+            "Kharkiv Oblast",
+        ),
+        (
+            "Attacks were repelled near Bilohorivka and Kreminna in the Luhansk region.",
+            "Bilohorivka",
+            "Luhansk Oblast",
+        ),
+        (
+            "Troops entered Balakliya and then Shevchenkovo on the road to Kupiansk.",
+            "Shevchenkovo",
+            "Kharkiv Oblast",
+        ),
+    ];
+    for (sentence, form, oblast) in cases {
+        let report = extract(gazetteer(), sentence);
+        let p = report
+            .places
+            .iter()
+            .find(|p| p.forms.iter().any(|f| f == form))
+            .unwrap_or_else(|| panic!("{form} not found in {sentence:?}"));
+        assert_eq!(p.oblast.as_deref(), Some(*oblast), "{sentence:?}");
+    }
+}
+
+#[test]
+fn capitals_resolve_to_the_capital_not_a_village() {
+    for (sentence, name, country) in [
+        (
+            "Officials in Washington announced a new aid package.",
+            "Washington",
+            "US",
+        ),
+        (
+            "The talks in Berlin ended without agreement.",
+            "Berlin",
+            "DE",
+        ),
+        ("Kiev has asked for more air defence.", "Kyiv", "UA"),
+    ] {
+        let report = extract(gazetteer(), sentence);
+        let p = report
+            .places
+            .iter()
+            .find(|p| p.name == name)
+            .unwrap_or_else(|| panic!("{name} in {sentence:?}"));
+        assert_eq!(p.kind, Kind::Settlement);
+        assert!(p.geonameid.is_some());
+        let g = gazetteer();
+        let place = g
+            .places
+            .iter()
+            .find(|q| q.geonameid == p.geonameid)
+            .unwrap();
+        assert_eq!(place.country.as_deref(), Some(country), "{sentence:?}");
+    }
+}
+
+#[test]
+fn people_units_and_common_words_are_not_places() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "President Volodymyr Zelensky addressed the nation.",
+            "Volodymyr",
+        ),
+        (
+            "A monument to Taras Shevchenko stands in the square.",
+            "Shevchenko",
+        ),
+        ("Governor Oleh Syniehubov spoke to reporters.", "Oleh"),
+        ("Fighters of the Azov Regiment held the plant.", "Azov"),
+        (
+            "Mayak is a word for lighthouse, and the mayak was dark.",
+            "Mayak",
+        ),
+        ("Victory will come, the minister said.", "Victory"),
+    ];
+    for (sentence, word) in cases {
+        let report = extract(gazetteer(), sentence);
+        assert!(
+            report
+                .places
+                .iter()
+                .all(|p| p.forms.iter().all(|f| f != word)),
+            "{word} reported as a place in {sentence:?}: {:?}",
+            report
+                .places
+                .iter()
+                .map(|p| (&p.name, &p.forms))
+                .collect::<Vec<_>>()
+        );
+    }
+}
+
+#[test]
+fn spelling_variants_find_the_same_place() {
+    let cases: &[(&str, &str)] = &[
+        ("Izyum", "Izium"),
+        ("Izium", "Izium"),
+        ("Kupyansk", "Kupiansk"),
+        ("Kupiansk’s", "Kupiansk"),
+        ("Balakliya", "Balakliia"),
+        ("Balaklia", "Balakliia"),
+        ("Balakleya", "Balakliia"),
+        ("Kharkov", "Kharkiv"),
+        ("Kiev", "Kyiv"),
+        ("Artemivsk", "Bakhmut"),
+        ("Avdiyivka", "Avdiivka"),
+        ("Maryinka", "Marinka"),
+        ("Zaporozhye", "Zaporizhzhia"),
+    ];
+    for (form, name) in cases {
+        let sentence = format!("Ukrainian forces reached {form} on Saturday.");
+        let report = extract(gazetteer(), &sentence);
+        let names: Vec<&str> = report.places.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, vec![*name], "{sentence:?}");
+    }
+}
