@@ -45,6 +45,7 @@ pub struct Mention {
 
 /// Words after a name that make it a region: "Kharkiv region", "Donetsk Oblast".
 const REGION_WORDS: &[&str] = &[
+    "reservists",
     "region",
     "regions",
     "oblast",
@@ -92,6 +93,17 @@ const UNIT_WORDS: &[&str] = &[
     "airport",
     "metro",
     "station",
+    "nuclear",
+    "npp",
+    "hpp",
+    "plant",
+    "dam",
+    "independent",
+    "post",
+    "times",
+    "school",
+    "institute",
+    "zoo",
 ];
 /// Words after a name that make it stand for a government or an army.
 const METONYM_AFTER: &[&str] = &[
@@ -468,8 +480,13 @@ fn build_mention(
         return None;
     }
 
-    let region_framed =
-        next.is_some_and(|w| in_list(REGION_WORDS, w)) || preceded_by_region_of(doc, first);
+    // "the Donetsk People's Republic" is the region, not the city.
+    let peoples_republic = next.is_some_and(|w| {
+        strip_possessive(w) != w && strip_possessive(w).eq_ignore_ascii_case("people")
+    }) && doc.is_word(end_token + 1, "republic");
+    let region_framed = next.is_some_and(|w| in_list(REGION_WORDS, w))
+        || preceded_by_region_of(doc, first)
+        || peoples_republic;
     let mut candidates = refs;
     let mut framing = Framing::Bare;
     if region_framed {
@@ -500,8 +517,12 @@ fn build_mention(
             framing = Framing::Definite;
         }
     }
-    // "Moscow said", "Kiev troops", "Kiev’s armed forces", "Moscow’s Defense Ministry".
+    // "Moscow said", "Kiev troops", "Kiev’s armed forces", "Moscow’s Defense Ministry"; but not
+    // "officials in Pokrovsk announced".
+    let after_preposition =
+        before.is_some_and(|b| in_list(&["in", "from", "near", "at", "of", "to", "around"], b));
     let metonym = framing != Framing::Settlement
+        && !after_preposition
         && (next.is_some_and(|w| in_list(METONYM_AFTER, w))
             || (possessive && next.is_some_and(|w| in_list(INSTITUTION_WORDS, w))));
     let sentence = doc.sentence_of(first);

@@ -25,6 +25,8 @@ enum Cue {
     Withdraw,
     /// occupied, under Russian control, Russian-held.
     Occupied,
+    /// hold, held: occupied when Russian forces hold it, contested when Ukrainian forces do.
+    Hold,
     Contested,
     Attacked,
     Evacuated,
@@ -75,6 +77,12 @@ const CUES: &[(&str, Cue)] = &[
     ("conquer*", Cue::Capture),
     ("annex*", Cue::Occupied),
     ("occupied", Cue::Occupied),
+    ("occupy", Cue::Occupied),
+    ("occupies", Cue::Occupied),
+    ("hold", Cue::Hold),
+    ("holds", Cue::Hold),
+    ("held", Cue::Hold),
+    ("holding", Cue::Hold),
     ("occupation of", Cue::Occupied),
     ("under russian control", Cue::Occupied),
     ("russian held", Cue::Occupied),
@@ -130,8 +138,6 @@ const CUES: &[(&str, Cue)] = &[
     ("besieg*", Cue::Contested),
     ("siege of", Cue::Contested),
     ("attacking", Cue::Contested),
-    ("frontline", Cue::Contested),
-    ("front line", Cue::Contested),
     ("shell*", Cue::Attacked),
     ("struck", Cue::Attacked),
     ("strike*", Cue::Attacked),
@@ -757,9 +763,16 @@ fn mention_status(
         .collect();
     let cues = &cues[cues.partition_point(|c| c.end < lo)..cues.partition_point(|c| c.first < hi)];
     let in_other = |i: usize| others.iter().any(|&(a, b)| i >= a && i < b);
+    // Words between two tokens, without other place names and the prepositions that introduce
+    // them ("near Avdiivka" only locates the place before it).
     let words_between = |a: usize, b: usize| -> Vec<&str> {
         (a..b)
             .filter(|&i| doc.tokens[i].kind == TokenKind::Word && !in_other(i))
+            .filter(|&i| {
+                let before_other =
+                    in_other(i + 1) && !(m.first_token..m.end_token).contains(&(i + 1));
+                !(before_other && word_in(doc, i, NEAR_WORDS))
+            })
             .map(|i| doc.tok(i))
             .collect()
     };
@@ -799,11 +812,14 @@ fn mention_status(
         }
         // Another place between the cue and this one, not in this one's list, takes the cue:
         // "liberated Robotyne in the Zaporizhzhia region".
+        // After the name, a place introduced by a preposition only locates it: "Stepove near
+        // Avdiivka came under Russian control".
         let intervening = others.iter().any(|&(o_first, o_end)| {
             (o_first, o_end) != (m.first_token, m.end_token)
                 && o_first >= a
                 && o_end <= b
                 && (o_end <= list_first || o_first >= list_end)
+                && !(after && o_first > 0 && word_in(doc, o_first - 1, NEAR_WORDS))
         });
         if intervening {
             continue;
@@ -844,8 +860,9 @@ fn mention_status(
     if cue.cue == Cue::Reference {
         return None;
     }
-    // A goal is not an event: "the operation to liberate X", "aiming to capture X".
-    if matches!(cue.cue, Cue::Liberate | Cue::Capture)
+    // A goal is not an event: "the operation to liberate X", "aiming to capture X", "asked for
+    // permission to withdraw from the city".
+    if matches!(cue.cue, Cue::Liberate | Cue::Capture | Cue::Withdraw)
         && cue.first > 0
         && doc.is_word(cue.first - 1, "to")
     {
@@ -888,7 +905,8 @@ fn mention_status(
     });
     let beside = between
         .iter()
-        .any(|w| NEAR_WORDS.iter().any(|n| n.eq_ignore_ascii_case(w)));
+        .any(|w| NEAR_WORDS.iter().any(|n| n.eq_ignore_ascii_case(w)))
+        || (after && m.first_token > 0 && word_in(doc, m.first_token - 1, NEAR_WORDS));
 
     let speaker = speaker_of(doc, attributions, m);
     let speaker_side = speaker.as_deref().and_then(side_of_phrase);
@@ -910,6 +928,10 @@ fn mention_status(
             _ => (Status::Liberated, " by Russian forces"),
         },
         Cue::Occupied => (Status::Occupied, ""),
+        Cue::Hold => match actor {
+            Some(Side::Russian) => (Status::Occupied, " by Russian forces"),
+            _ => (Status::Contested, " by Ukrainian forces"),
+        },
         Cue::Contested => (Status::Contested, ""),
         Cue::Attacked => (Status::Attacked, ""),
         Cue::Evacuated => (Status::Evacuated, ""),

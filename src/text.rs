@@ -90,8 +90,6 @@ const SPEECH_VERBS: &[&str] = &[
     "insisted",
     "posted",
     "replied",
-    "continued",
-    "concluded",
     "stating",
     "saying",
     "report",
@@ -412,6 +410,7 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
             let mut end = i + 1;
             while end < tokens.len()
                 && !tokens[end].after_newline
+                && tokens[end].start == tokens[end - 1].end
                 && tokens[end].kind == TokenKind::Punct
                 && is_closing_mark(&text[tokens[end].start..tokens[end].end])
             {
