@@ -8,16 +8,21 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-/// The matching key of one word: lower-case ASCII letters and digits only.
+/// The matching key of one word: lower-case ASCII letters and digits only. A word with letters
+/// of another script ("Київ", "RӾoM") has an empty key: it names nothing in the Latin index.
 pub fn fold_word(word: &str) -> String {
     let mut key = String::with_capacity(word.len());
-    push_folded_word(word, &mut key);
+    if !push_folded_word(word, &mut key) {
+        key.clear();
+    }
     key
 }
 
-/// Appends the key of `word` to `out` (which may already hold other words).
-fn push_folded_word(word: &str, out: &mut String) {
+/// Appends the key of `word` to `out` (which may already hold other words); false when the
+/// word has letters outside the Latin script (then `out` is left as it was).
+fn push_folded_word(word: &str, out: &mut String) -> bool {
     let start = out.len();
+    let mut latin = true;
     let mut push = |c: char| {
         let c = match c {
             'ł' | 'Ł' => 'l',
@@ -34,6 +39,8 @@ fn push_folded_word(word: &str, out: &mut String) {
             if !(c == 'i' && out.len() > start && out.ends_with('i')) {
                 out.push(c);
             }
+        } else if c.is_alphabetic() {
+            latin = false;
         }
     };
     if word.is_ascii() {
@@ -41,7 +48,12 @@ fn push_folded_word(word: &str, out: &mut String) {
     } else {
         word.nfkd().for_each(&mut push);
     }
+    if !latin {
+        out.truncate(start);
+        return false;
+    }
     fold_ending(out, start);
+    true
 }
 
 /// Russian-derived endings to their Ukrainian counterparts (applied after y→i) on the word
@@ -75,6 +87,7 @@ pub fn fold_name(name: &str) -> String {
 }
 
 /// Writes the key of `name` into `key`, replacing its content (no allocation when it fits).
+/// The key is empty when a word has letters of another script.
 pub fn fold_name_into(name: &str, key: &mut String) {
     key.clear();
     for word in name.split(is_word_separator).filter(|w| !w.is_empty()) {
@@ -82,7 +95,10 @@ pub fn fold_name_into(name: &str, key: &mut String) {
         if before > 0 {
             key.push(' ');
         }
-        push_folded_word(word, key);
+        if !push_folded_word(word, key) {
+            key.clear();
+            return;
+        }
         if key.len() == before + usize::from(before > 0) {
             key.truncate(before);
         }
@@ -135,6 +151,14 @@ mod tests {
         for (a, b) in different {
             assert_ne!(fold_name(a), fold_name(b), "{a} vs {b}");
         }
+    }
+
+    #[test]
+    fn words_of_other_scripts_have_no_key() {
+        assert_eq!(fold_word("Київ"), "");
+        assert_eq!(fold_word("RӾoM"), "");
+        assert_eq!(fold_name("Kyiv Київ"), "");
+        assert_eq!(fold_word("Ševčenkove"), "sevcenkove");
     }
 
     #[test]

@@ -317,7 +317,18 @@ fn accept(gazetteer: &Gazetteer, doc: &Document, m: &Mention, best: NameRef, sup
     if m.framing == Framing::Region || p.kind != Kind::Settlement {
         return !(m.common_word && m.sentence_initial && p.kind == Kind::Other);
     }
-    if is_prominent(gazetteer, best) && !(m.common_word && p.population < 50_000) {
+    // A short word in capitals is an acronym or a code ("ROM"), not a town.
+    let surface = &doc.text[m.start..m.end];
+    if surface.len() <= 4 && surface.chars().all(|c| !c.is_lowercase()) {
+        return false;
+    }
+    // A common word is a place only under the place's own name ("Being" is not Beijing).
+    if m.common_word && !best.primary {
+        return false;
+    }
+    let all_caps = !surface.chars().any(char::is_lowercase);
+    let doubtful_word = m.common_word && (p.population < 50_000 || m.sentence_initial || all_caps);
+    if is_prominent(gazetteer, best) && !doubtful_word {
         return true;
     }
     let framed = m.framing == Framing::Settlement;
