@@ -41,6 +41,8 @@ pub struct Mention {
     pub sentence_initial: bool,
     /// The same word occurs in lower case elsewhere in the article: a common word.
     pub common_word: bool,
+    /// The place a report was filed from ("KYIV, Ukraine (AP) —"): named, nothing more.
+    pub dateline: bool,
 }
 
 /// Words after a name that make it a region: "Kharkiv region", "Donetsk Oblast".
@@ -157,7 +159,16 @@ const INSTITUTION_WORDS: &[&str] = &[
     "officials",
     "spokesman",
     "spokeswoman",
-    "mayor",
+    "western",
+    "allies",
+    "backers",
+    "partners",
+    "forces",
+    "troops",
+    "counteroffensive",
+    "offensive",
+    "claims",
+    "response",
     "governor",
 ];
 /// Given names: a name after one of these is a surname, and one of these before a capitalised
@@ -526,6 +537,11 @@ fn build_mention(
         && (next.is_some_and(|w| in_list(METONYM_AFTER, w))
             || (possessive && next.is_some_and(|w| in_list(INSTITUTION_WORDS, w))));
     let sentence = doc.sentence_of(first);
+    // "KYIV, Ukraine (AP) —": where the report was filed, not what it reports.
+    let dateline = (first == 0 || doc.tokens[first].after_newline)
+        && doc.text[start..end].chars().all(|c| !c.is_lowercase())
+        && end_token < doc.tokens.len()
+        && matches!(doc.tok(end_token), "," | "—" | "–" | "-" | "(");
     let sentence_initial = doc.sentences[sentence].first_token == first
         || (first > 0
             && doc.tokens[first - 1].kind == TokenKind::Punct
@@ -541,6 +557,7 @@ fn build_mention(
         metonym,
         sentence_initial,
         common_word: false,
+        dateline,
     })
 }
 

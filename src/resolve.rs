@@ -9,7 +9,7 @@ use crate::mentions::{Framing, Mention};
 use crate::names::fold_name;
 use crate::report::Kind;
 use crate::text::Document;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// A mention with the place chosen for it.
 #[derive(Clone, Debug, PartialEq)]
@@ -191,7 +191,7 @@ pub fn resolve(gazetteer: &Gazetteer, doc: &Document, mentions: Vec<Mention>) ->
         .iter()
         .map(|m| fold_name(&doc.text[m.start..m.end]))
         .collect();
-    let mut anchors: HashMap<PlaceId, ((f64, f64), HashSet<&str>)> = HashMap::new();
+    let mut anchors: HashMap<PlaceId, ((f64, f64), HashSet<&str>)> = HashMap::default();
     for (m, key) in mentions.iter().zip(&keys) {
         let best = m
             .candidates
@@ -203,20 +203,20 @@ pub fn resolve(gazetteer: &Gazetteer, doc: &Document, mentions: Vec<Mention>) ->
             if p.kind == Kind::Settlement && p.country.as_deref() == Some("UA") && !m.metonym {
                 anchors
                     .entry(best.place)
-                    .or_insert(((p.lon, p.lat), HashSet::new()))
+                    .or_insert(((p.lon, p.lat), HashSet::default()))
                     .1
                     .insert(key);
             }
         }
     }
     // Mentions with the same spelling share one cache entry per candidate place.
-    let mut first_with_key: HashMap<&str, usize> = HashMap::new();
+    let mut first_with_key: HashMap<&str, usize> = HashMap::default();
     let key_ids: Vec<usize> = keys
         .iter()
         .enumerate()
         .map(|(k, key)| *first_with_key.entry(key).or_insert(k))
         .collect();
-    let mut nearest_cache: HashMap<(PlaceId, usize), f64> = HashMap::new();
+    let mut nearest_cache: HashMap<(PlaceId, usize), f64> = HashMap::default();
     let mut nearest_anchor = |place: PlaceId, key_index: usize| -> f64 {
         let key = keys[key_index].as_str();
         *nearest_cache.entry((place, key_index)).or_insert_with(|| {

@@ -183,7 +183,15 @@ const CUES: &[(&str, Cue)] = &[
     ("southeast of", Cue::Reference),
     ("southwest of", Cue::Reference),
     ("based in", Cue::Reference),
-    ("residents of", Cue::Evacuated),
+    ("taken out of", Cue::Evacuated),
+    ("fighting for control", Cue::Contested),
+    ("fight for control", Cue::Contested),
+    ("battle for control", Cue::Contested),
+    ("battles for control", Cue::Contested),
+    ("struggle for control", Cue::Contested),
+    ("positions near", Cue::Contested),
+    ("positions in", Cue::Contested),
+    ("positions around", Cue::Contested),
 ];
 
 /// How many tokens around a mention are looked at for cues, lists and sides.
@@ -231,6 +239,41 @@ const UKRAINIAN_SIDE: &[&str] = &[
     "ukraine's",
     "kyiv's",
     "kiev's",
+];
+
+/// Words that may follow a conjunction inside a list of places.
+const LIST_FILLERS: &[&str] = &[
+    "the",
+    "whole",
+    "entire",
+    "of",
+    "village",
+    "villages",
+    "town",
+    "towns",
+    "settlement",
+    "settlements",
+    "city",
+    "cities",
+    "nearby",
+];
+
+/// Nouns for places: a side word before one describes the place ("the Russian town").
+const PLACE_NOUNS: &[&str] = &[
+    "town",
+    "city",
+    "village",
+    "villages",
+    "region",
+    "territory",
+    "border",
+    "soil",
+    "side",
+    "settlement",
+    "settlements",
+    "towns",
+    "cities",
+    "bank",
 ];
 
 /// Words between a cue and a place that put the cue beside the place rather than on it.
@@ -292,6 +335,42 @@ struct PlaceMention {
     framing: Framing,
     /// The place is in Ukraine.
     domestic: bool,
+    /// The side the name stands for when it names a country or a government ("Russia",
+    /// "Kiev’s forces"); such names are actors, not places, for the cue words around them.
+    side: Option<Side>,
+}
+
+/// The article speaks in the Russian side's terms ("the Kiev regime", "the special military
+/// operation", "people's militia"): its bare "liberated" means taken by Russian forces.
+fn has_russian_framing(text: &str) -> bool {
+    const PHRASES: &[&str] = &[
+        "kiev regime",
+        "kyiv regime",
+        "special military operation",
+        "people's militia",
+        "people’s militia",
+        "neo-nazi",
+        "neonazi",
+        "ukrainian nationalists",
+        "nationalist formations",
+        "armed formations of ukraine",
+        "denazification",
+    ];
+    let lower = text.to_lowercase();
+    PHRASES.iter().any(|p| lower.contains(p))
+}
+
+/// The side a country or a metonymic capital stands for.
+fn place_side(gazetteer: &Gazetteer, r: &Resolved) -> Option<Side> {
+    let p = gazetteer.place(r.place);
+    if p.kind != Kind::Country && !r.mention.metonym {
+        return None;
+    }
+    match p.country.as_deref() {
+        Some("RU") => Some(Side::Russian),
+        Some("UA") => Some(Side::Ukrainian),
+        _ => None,
+    }
 }
 
 /// The top-level entry point for status: the report of all resolved mentions.
@@ -306,9 +385,10 @@ pub fn report(gazetteer: &Gazetteer, doc: &Document, resolved: &[Resolved]) -> R
             end: r.mention.end,
             sentence: r.mention.sentence,
             coreference: false,
-            metonym: r.mention.metonym,
+            metonym: r.mention.metonym || r.mention.dateline,
             framing: r.mention.framing,
             domestic: gazetteer.place(r.place).country.as_deref() == Some("UA"),
+            side: place_side(gazetteer, r),
         })
         .collect();
     mentions.extend(coreferences(gazetteer, doc, &mentions));
@@ -321,6 +401,7 @@ pub fn report(gazetteer: &Gazetteer, doc: &Document, resolved: &[Resolved]) -> R
         .into_iter()
         .map(|s| (s, doc.attribution(s)))
         .collect();
+    let russian_source = has_russian_framing(doc.text);
     let mut cue_cache: HashMap<usize, Vec<CueAt>> = HashMap::new();
     let mut order: Vec<PlaceId> = Vec::new();
     let mut by_place: HashMap<PlaceId, Vec<(usize, Option<MentionStatus>)>> = HashMap::new();
@@ -342,7 +423,7 @@ pub fn report(gazetteer: &Gazetteer, doc: &Document, resolved: &[Resolved]) -> R
         let st = if m.metonym || !locatable {
             None
         } else {
-            mention_status(doc, &attributions, &mentions, k, cues)
+            mention_status(doc, russian_source, &attributions, &mentions, k, cues)
         };
         by_place.entry(m.place).or_default().push((k, st));
     }
@@ -515,6 +596,7 @@ fn coreferences(
                     metonym: false,
                     framing: Framing::Settlement,
                     domestic: prev.domestic,
+                    side: None,
                 });
             }
         }
@@ -527,9 +609,11 @@ fn lower(doc: &Document, i: usize) -> String {
     doc.tok(i).to_lowercase().replace(['’', 'ʼ'], "'")
 }
 
-/// Token `i` is a word equal, ignoring ASCII case, to one of `list`.
+/// Token `i` exists and is a word equal, ignoring ASCII case, to one of `list`.
 fn word_in(doc: &Document, i: usize, list: &[&str]) -> bool {
-    doc.tokens[i].kind == TokenKind::Word && list.iter().any(|w| doc.tok(i).eq_ignore_ascii_case(w))
+    i < doc.tokens.len()
+        && doc.tokens[i].kind == TokenKind::Word
+        && list.iter().any(|w| doc.tok(i).eq_ignore_ascii_case(w))
 }
 
 /// One word of a cue phrase: exact, or a prefix (written with a trailing `*`).
@@ -627,11 +711,18 @@ fn find_cues(doc: &Document, sentence: usize) -> Vec<CueAt> {
         }
         match matched {
             Some((len, cue)) => {
-                cues.push(CueAt {
-                    first: words[w].0,
-                    end: words[w + len - 1].0 + 1,
-                    cue,
-                });
+                // "left" as in "the left bank" or "left behind" is not a withdrawal.
+                let adjective = words[w].1 == "left"
+                    && words.get(w + 1).is_some_and(|(_, n)| {
+                        ["bank", "flank", "side", "behind", "hand", "wing"].contains(&n.as_str())
+                    });
+                if !adjective {
+                    cues.push(CueAt {
+                        first: words[w].0,
+                        end: words[w + len - 1].0 + 1,
+                        cue,
+                    });
+                }
                 w += len;
             }
             None => w += 1,
@@ -669,21 +760,26 @@ fn actor_side(
     doc: &Document,
     sentence: usize,
     cue: &CueAt,
-    skip: &[(usize, usize)],
+    names: &[(usize, usize, Option<Side>)],
 ) -> Option<Side> {
     let s = doc.sentences[sentence];
-    let in_skip = |i: usize| skip.iter().any(|&(a, b)| i >= a && i < b);
+    let name_at = |i: usize| names.iter().find(|&&(a, b, _)| i >= a && i < b);
     let mut best: Option<(usize, Side)> = None;
     let lo = s.first_token.max(cue.first.saturating_sub(16));
     let hi = s.end_token.min(cue.end + 16);
     for i in lo..hi {
-        if doc.tokens[i].kind != TokenKind::Word || (i >= cue.first && i < cue.end) || in_skip(i) {
+        if doc.tokens[i].kind != TokenKind::Word || (i >= cue.first && i < cue.end) {
             continue;
         }
-        let mut side = side_of_word(doc.tok(i));
-        if side.is_none() && doc.is_word(i, "pro") && doc.is_word(i + 2, "russian") {
-            side = Some(Side::Russian);
-        }
+        // Place names are not side words, but countries and governments are ("Russia said").
+        let side = match name_at(i) {
+            Some(&(a, _, side)) if a == i => side,
+            Some(_) => None,
+            None if doc.is_word(i, "pro") && doc.is_word(i + 2, "russian") => Some(Side::Russian),
+            // "the Russian town of Sudzha": an adjective of a place, not an actor.
+            None if word_in(doc, i + 1, PLACE_NOUNS) => None,
+            None => side_of_word(doc.tok(i)),
+        };
         let Some(side) = side else { continue };
         let mut before = i;
         while before > s.first_token + 1
@@ -696,6 +792,11 @@ fn actor_side(
             before -= 1;
         }
         if before > s.first_token && is_object_marker(doc.tok(before - 1)) {
+            continue;
+        }
+        // After the cue, only an agent ("by Russian forces") or a nominalisation's subject
+        // ("withdrawal of Russian troops") acts.
+        if i >= cue.end && !(before > 0 && word_in(doc, before - 1, &["by", "of"])) {
             continue;
         }
         let dist = if i < cue.first {
@@ -741,6 +842,7 @@ fn is_object_marker(w: &str) -> bool {
 /// The status mention `k` gets from the cues of its sentence.
 fn mention_status(
     doc: &Document,
+    russian_source: bool,
     attributions: &Attributions,
     mentions: &[PlaceMention],
     k: usize,
@@ -755,14 +857,26 @@ fn mention_status(
     let lo = m.first_token.saturating_sub(WINDOW);
     let hi = m.end_token + WINDOW;
     let from = mentions.partition_point(|o| o.first_token < lo);
-    let others: Vec<(usize, usize)> = mentions[from..]
+    let names: Vec<(usize, usize, Option<Side>)> = mentions[from..]
         .iter()
         .take_while(|o| o.first_token < hi)
         .filter(|o| o.sentence == m.sentence && !o.coreference)
-        .map(|o| (o.first_token, o.end_token))
+        .map(|o| (o.first_token, o.end_token, o.side))
+        .collect();
+    // Countries and governments act; they are words of the clause, not places in it.
+    let others: Vec<(usize, usize)> = names
+        .iter()
+        .filter(|n| n.2.is_none() || (n.0, n.1) == (m.first_token, m.end_token))
+        .map(|n| (n.0, n.1))
         .collect();
     let cues = &cues[cues.partition_point(|c| c.end < lo)..cues.partition_point(|c| c.first < hi)];
-    let in_other = |i: usize| others.iter().any(|&(a, b)| i >= a && i < b);
+    let mut place_tokens = vec![false; hi - lo];
+    for &(a, b) in &others {
+        for i in a.max(lo)..b.min(hi) {
+            place_tokens[i - lo] = true;
+        }
+    }
+    let in_other = |i: usize| i >= lo && i < hi && place_tokens[i - lo];
     // Words between two tokens, without other place names and the prepositions that introduce
     // them ("near Avdiivka" only locates the place before it).
     let words_between = |a: usize, b: usize| -> Vec<&str> {
@@ -788,17 +902,48 @@ fn mention_status(
 
     // The list the mention stands in: "from Izyum, Kupiansk, Shevchenkovo and Balakliya".
     let (list_first, list_end) = list_span(doc, &others, m.first_token, m.end_token);
+    // A list introduced by "including" or "such as" takes the event of the clause before it:
+    // "took control of dozens of villages as Russian troops pulled back, including A, B and C".
+    let including = including_word(doc, list_first);
+    let list_start = including.unwrap_or(list_first);
     let mut best: Option<(usize, &CueAt, Vec<&str>, bool)> = None;
     for cue in cues {
-        let (between, after) = if cue.end <= m.first_token {
+        // Too far in tokens to be near in words: skip before counting.
+        if cue.end + 3 * 12 < list_start || cue.first > list_end + 3 * 6 {
+            continue;
+        }
+        let (between, after) = if cue.end <= list_start {
+            (words_between(cue.end, list_start), false)
+        } else if cue.end <= m.first_token {
             (words_between(cue.end, m.first_token), false)
         } else if cue.first >= m.end_token {
+            // A reference point after the name locates it: "Zaporizhzhia, 50 km to the north, was hit".
+            if cue.cue == Cue::Reference {
+                continue;
+            }
             (words_between(list_end, cue.first), true)
         } else {
             continue;
         };
+        // A withdrawal "to" or "towards" a place goes there; the place is not left.
+        if cue.cue == Cue::Withdraw
+            && !after
+            && between.iter().any(|w| {
+                ["to", "towards", "toward", "into"]
+                    .iter()
+                    .any(|d| d.eq_ignore_ascii_case(w))
+            })
+        {
+            continue;
+        }
         let dist = between.len();
-        let limit = if after { 6 } else { 9 };
+        let limit = if after {
+            6
+        } else if including.is_some() {
+            12
+        } else {
+            9
+        };
         if dist > limit {
             continue;
         }
@@ -831,9 +976,21 @@ fn mention_status(
                 "is", "was", "were", "are", "been", "being", "be", "remains", "remained", "came",
                 "comes", "under",
             ];
-            let passive = between
-                .iter()
-                .any(|w| PASSIVE.iter().any(|p| p.eq_ignore_ascii_case(w)))
+            // The auxiliary stands right before the cue, or before one adverb: "were quickly
+            // liberated", "has been partially encircled".
+            let is_aux = |w: &&str| PASSIVE.iter().any(|p| p.eq_ignore_ascii_case(w));
+            let is_adverb = |w: &&str| {
+                w.ends_with("ly")
+                    || [
+                        "again", "also", "still", "already", "now", "then", "finally",
+                    ]
+                    .iter()
+                    .any(|a| a.eq_ignore_ascii_case(w))
+            };
+            let passive = between.last().is_some_and(is_aux)
+                || (between.len() >= 2
+                    && between.last().is_some_and(is_adverb)
+                    && is_aux(&between[between.len() - 2]))
                 || (dist == 0 && doc.tok(cue.first).eq_ignore_ascii_case("fell"))
                 || (dist == 0 && is_noun_form(doc.tok(cue.first)));
             if !passive {
@@ -908,27 +1065,31 @@ fn mention_status(
         .any(|w| NEAR_WORDS.iter().any(|n| n.eq_ignore_ascii_case(w)))
         || (after && m.first_token > 0 && word_in(doc, m.first_token - 1, NEAR_WORDS));
 
-    let speaker = speaker_of(doc, attributions, m);
-    let speaker_side = speaker.as_deref().and_then(side_of_phrase);
-    let actor = actor_side(doc, m.sentence, cue, &others);
+    // Who acts, and who speaks: looked for only for the cues that depend on them.
+    let actor = || actor_side(doc, m.sentence, cue, &names);
+    let speaker_side = || {
+        speaker_of(doc, attributions, m)
+            .as_deref()
+            .and_then(side_of_phrase)
+    };
 
     let (mut status, side_note) = match cue.cue {
-        Cue::Liberate => match (actor, speaker_side) {
-            (Some(Side::Russian), _) | (None, Some(Side::Russian)) => {
+        Cue::Liberate => match (actor(), speaker_side(), russian_source) {
+            (Some(Side::Russian), _, _) | (None, Some(Side::Russian), _) | (None, None, true) => {
                 (Status::Occupied, " (the Russian side's word)")
             }
             _ => (Status::Liberated, ""),
         },
-        Cue::Capture => match actor {
+        Cue::Capture => match actor() {
             Some(Side::Ukrainian) => (Status::Liberated, " by Ukrainian forces"),
             _ => (Status::Occupied, ""),
         },
-        Cue::Withdraw => match actor {
+        Cue::Withdraw => match actor() {
             Some(Side::Ukrainian) => (Status::Occupied, " by Ukrainian forces"),
             _ => (Status::Liberated, " by Russian forces"),
         },
         Cue::Occupied => (Status::Occupied, ""),
-        Cue::Hold => match actor {
+        Cue::Hold => match actor() {
             Some(Side::Russian) => (Status::Occupied, " by Russian forces"),
             _ => (Status::Contested, " by Ukrainian forces"),
         },
@@ -939,7 +1100,9 @@ fn mention_status(
     };
     let mut strength = 2;
     let mut qualifier = "";
-    if negated && matches!(status, Status::Liberated | Status::Occupied) {
+    // "No Russian troops are left in X" negates nothing: none remain.
+    let none_left = cue.cue == Cue::Withdraw && doc.tok(cue.first).eq_ignore_ascii_case("left");
+    if negated && !none_left && matches!(status, Status::Liberated | Status::Occupied) {
         status = Status::Contested;
         qualifier = ", negated or failed,";
     }
@@ -979,6 +1142,30 @@ fn mention_status(
     })
 }
 
+/// The word that introduces the list starting at token `first`: "including", "such as",
+/// "among them", or a colon.
+fn including_word(doc: &Document, first: usize) -> Option<usize> {
+    let mut i = first;
+    while i > 0
+        && word_in(
+            doc,
+            i - 1,
+            &["the", "towns", "villages", "settlements", "cities", "of"],
+        )
+    {
+        i -= 1;
+    }
+    if i == 0 {
+        return None;
+    }
+    let prev = i - 1;
+    if word_in(doc, prev, &["including", "include", "includes", "namely"]) || doc.tok(prev) == ":" {
+        return Some(prev);
+    }
+    (prev > 0 && word_in(doc, prev, &["as", "them"]) && word_in(doc, prev - 1, &["such", "among"]))
+        .then_some(prev - 1)
+}
+
 /// "Kharkiv shelling", "Kramatorsk evacuation": a cue noun right after the name.
 fn is_noun_form(w: &str) -> bool {
     let w = w.to_ascii_lowercase();
@@ -993,25 +1180,29 @@ fn list_span(
     first: usize,
     end: usize,
 ) -> (usize, usize) {
-    // Determiners only after a conjunction: "A, B and the whole C region", not "A, the C";
-    // capitalised words between commas are names the gazetteer lacks: "A, Unknown, B".
+    // Between two members of a list: commas and conjunctions; names the gazetteer lacks
+    // ("A, Unknown, B"); and after "and"/"or" only, determiners and settlement words ("A and the
+    // villages of B", "A, B and the whole C region") — never an apposition ("A, the C").
     let joined = |a: usize, b: usize| {
-        let conjunction = (a..b).any(|t| {
-            [",", "and", "or", "&"]
-                .iter()
-                .any(|j| doc.tok(t).eq_ignore_ascii_case(j))
-        });
-        a < b
-            && (a..b).all(|t| {
-                let w = doc.tok(t);
-                w == ","
-                    || ["and", "or", "&"].iter().any(|j| w.eq_ignore_ascii_case(j))
-                    || (conjunction
-                        && ["the", "whole", "entire"]
-                            .iter()
-                            .any(|j| w.eq_ignore_ascii_case(j)))
-                    || (conjunction && w.chars().next().is_some_and(char::is_uppercase))
-            })
+        let mut after_conjunction = false;
+        let mut separated = false;
+        for t in a..b {
+            let w = doc.tok(t);
+            if w == "," {
+                separated = true;
+            } else if ["and", "or", "&"].iter().any(|j| w.eq_ignore_ascii_case(j)) {
+                separated = true;
+                after_conjunction = true;
+            } else if separated
+                && w.starts_with(char::is_uppercase)
+                && doc.tokens[t].kind == TokenKind::Word
+            {
+            } else if after_conjunction && word_in(doc, t, LIST_FILLERS) {
+            } else {
+                return false;
+            }
+        }
+        separated
     };
     let (mut lo, mut hi) = (first, end);
     loop {
