@@ -1193,13 +1193,14 @@ fn list_span(
             } else if ["and", "or", "&"].iter().any(|j| w.eq_ignore_ascii_case(j)) {
                 separated = true;
                 after_conjunction = true;
-            } else if separated
-                && w.starts_with(char::is_uppercase)
-                && doc.tokens[t].kind == TokenKind::Word
-            {
-            } else if after_conjunction && word_in(doc, t, LIST_FILLERS) {
             } else {
-                return false;
+                let unknown_name = separated
+                    && w.starts_with(char::is_uppercase)
+                    && doc.tokens[t].kind == TokenKind::Word;
+                let filler = after_conjunction && word_in(doc, t, LIST_FILLERS);
+                if !unknown_name && !filler {
+                    return false;
+                }
             }
         }
         separated
