@@ -247,6 +247,18 @@ def main():
                 if best is None or (r["population"] or 0) > (best["population"] or 0):
                     capital_best[r["countrycode"]] = r
     capital_ids = {r["geonameid"] for r in capital_best.values()}
+    # Admin-1 units of the neighbours, named as in the admin-1 outlines ("Kursk Oblast").
+    admin1_names = {a["code"]: a["name"] for a in json.load(open(os.path.join(src, "geonames-admin1.json"), encoding="utf-8"))}
+    outline_names = {f["properties"]["short_name"]: f["properties"]["name"]
+                     for f in json.load(open(os.path.join(src, "admin1-ukraine-russia.geojson"), encoding="utf-8"))["features"]}
+
+    def neighbour_oblast(r):
+        name = admin1_names.get("%s.%s" % (r["countrycode"], r["admin1code"]))
+        if name is None:
+            return None
+        short = name.replace(" Oblast", "").replace(" Krai", "")
+        return outline_names.get(short, outline_names.get(name))
+
     border_oblast_cities = {}
     for r in world:
         if r["why"] == "ukraine" or (r["why"] == "capital" and r["geonameid"] not in capital_ids):
@@ -258,7 +270,8 @@ def main():
         typ = "capital" if r["geonameid"] in capital_ids else r["why"]
         feats.append(feature(r["longitude"], r["latitude"], {
             "id": r["geonameid"], "name": r["name"], "kind": "settlement", "type": typ, "names": names,
-            "oblast": None, "country": r["countrycode"], "pop": r["population"]}))
+            "oblast": neighbour_oblast(r) if r["why"] == "border" else None, "country": r["countrycode"],
+            "pop": r["population"]}))
         if r["why"] == "border":
             border_oblast_cities.setdefault(r["name"], names)
 

@@ -107,6 +107,26 @@ const UNIT_WORDS: &[&str] = &[
     "institute",
     "zoo",
 ];
+/// Lower-case words after a name that make it the name of something else: a river, a hill, a
+/// city district or a raion ("the Mokri Yaly river", "Kremenets hill", "the Kyivskyi district").
+const FEATURE_WORDS: &[&str] = &[
+    "river",
+    "lake",
+    "hill",
+    "heights",
+    "ridge",
+    "forest",
+    "reservoir",
+    "district",
+    "districts",
+    "raion",
+    "community",
+    "hromada",
+    "island",
+    "spit",
+    "canal",
+];
+
 /// Words after a name that make it stand for a government or an army.
 const METONYM_AFTER: &[&str] = &[
     "said",
@@ -481,13 +501,16 @@ fn build_mention(
             return None;
         }
     }
-    if first + 1 == end_token
-        && in_list(GIVEN_NAMES, doc.tok(first))
-        && next.is_some_and(is_capitalised)
-    {
+    // A given name is a person ("Volodymyr Zelensky", "his first name, Maksym"), unless the
+    // text calls it a village.
+    let called_settlement = before.is_some_and(|b| in_list(SETTLEMENT_WORDS, b))
+        || (first >= 2
+            && doc.is_word(first - 1, "of")
+            && in_list(SETTLEMENT_WORDS, doc.tok(first - 2)));
+    if first + 1 == end_token && in_list(GIVEN_NAMES, doc.tok(first)) && !called_settlement {
         return None;
     }
-    if next.is_some_and(|w| in_list(UNIT_WORDS, w)) {
+    if next.is_some_and(|w| in_list(UNIT_WORDS, w) || in_list(FEATURE_WORDS, w)) {
         return None;
     }
 

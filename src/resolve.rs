@@ -144,6 +144,12 @@ fn type_weight(t: PlaceType) -> f64 {
     }
 }
 
+/// Settlements of the war's theatre: Ukraine's, and the neighbours' near the border (those
+/// carry their oblast). Only these support each other by nearness.
+fn in_theatre(p: &crate::gazetteer::Place) -> bool {
+    p.kind == Kind::Settlement && (p.country.as_deref() == Some("UA") || p.oblast.is_some())
+}
+
 /// Places that a mention may be trusted for on its own.
 fn is_prominent(gazetteer: &Gazetteer, r: NameRef) -> bool {
     let p = gazetteer.place(r.place);
@@ -200,7 +206,7 @@ pub fn resolve(gazetteer: &Gazetteer, doc: &Document, mentions: Vec<Mention>) ->
             .max_by(|a, b| base_score(gazetteer, **a).total_cmp(&base_score(gazetteer, **b)));
         if let Some(best) = best {
             let p = gazetteer.place(best.place);
-            if p.kind == Kind::Settlement && p.country.as_deref() == Some("UA") && !m.metonym {
+            if in_theatre(p) && !m.metonym {
                 anchors
                     .entry(best.place)
                     .or_insert(((p.lon, p.lat), HashSet::default()))
@@ -244,7 +250,7 @@ pub fn resolve(gazetteer: &Gazetteer, doc: &Document, mentions: Vec<Mention>) ->
                     support += 6.0;
                 }
             }
-            if p.kind == Kind::Settlement && p.country.as_deref() == Some("UA") {
+            if in_theatre(p) {
                 let nearest = nearest_anchor(r.place, key_ids[k]);
                 // Front-line reports name places close together: 8.2 at 10 km, 4.5 at 40 km.
                 support += 10.0 * (-nearest / 50.0).exp();
