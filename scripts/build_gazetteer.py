@@ -19,7 +19,11 @@ One Point feature per place, with compact properties:
   oblast  the oblast (admin-1 name) a Ukrainian or Russian border place lies in, or null
   country ISO 3166-1 alpha-2 code
   pop     population or null
-Only standard library Python is needed. The output is deterministic.
+  common  settlements only, true when its own name is also an English word ("Marine",
+          "Progress", "Bile"): such a name needs support in the text to count as the place
+English words come from the SCOWL list of Debian's `wamerican` package
+(/usr/share/dict/american-english; `apt-get install wamerican`). Only standard library Python is
+needed. The output is deterministic.
 """
 import json
 import math
@@ -205,6 +209,19 @@ def largest_centroid(geom):
     return best[0]
 
 
+def word_key(s):
+    """A rough matching key, enough to see which names read as English words."""
+    k = ascii_key(s).replace("y", "i").replace("j", "i")
+    while "ii" in k:
+        k = k.replace("ii", "i")
+    return k
+
+
+def english_words(path="/usr/share/dict/american-english"):
+    with open(path, encoding="utf-8") as fh:
+        return {word_key(w) for w in (line.strip() for line in fh) if w.islower() and w.isalpha()}
+
+
 def feature(lon, lat, props):
     return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [round(lon, 5), round(lat, 5)]},
             "properties": props}
@@ -214,6 +231,7 @@ def main():
     src = sys.argv[1] if len(sys.argv) > 1 else "../shared/data"
     out_path = sys.argv[2] if len(sys.argv) > 2 else "data/gazetteer.geojson"
     feats = []
+    english = english_words()
 
     # Ukrainian settlements.
     ua_rows = [json.loads(line) for line in open(os.path.join(src, "ua-settlements.jsonl"), encoding="utf-8")]
@@ -345,6 +363,11 @@ def main():
         feats.append(feature(lon, lat, {
             "id": None, "name": p["name"], "kind": "other", "type": "water", "names": names,
             "oblast": None, "country": None, "pop": None}))
+
+    for f in feats:
+        p = f["properties"]
+        if p["kind"] == "settlement":
+            p["common"] = any(word_key(n) in english for n in [p["name"]] + p["names"][:1])
 
     out = {"type": "FeatureCollection",
            "metadata": {"source": "built by scripts/build_gazetteer.py from ../shared/data; see data/SOURCES.md",

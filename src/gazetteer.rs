@@ -67,6 +67,8 @@ pub struct Place {
     /// ISO 3166-1 alpha-2 code of the country.
     pub country: Option<String>,
     pub population: u64,
+    /// Its own name is also an English word ("Marine", "Progress"): a mention needs support.
+    pub english_word: bool,
 }
 
 /// One way a key names a place.
@@ -218,6 +220,11 @@ impl Gazetteer {
             oblast: text("oblast")?,
             country: text("country")?,
             population: number("pop")?.unwrap_or(0),
+            english_word: match feature.property("common") {
+                None | Some(Value::Null) => false,
+                Some(Value::Bool(b)) => *b,
+                Some(_) => return Err(bad("common", "must be true or false")),
+            },
         });
         Ok(())
     }

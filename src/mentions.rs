@@ -385,6 +385,7 @@ pub fn find(gazetteer: &Gazetteer, doc: &Document) -> Vec<Mention> {
         }
     }
     add_region_lists(gazetteer, doc, &mut mentions);
+    spread_settlement_framing(doc, &mut mentions);
     mark_common_words(doc, &mut mentions);
     mentions
 }
@@ -601,6 +602,24 @@ fn fold_key_of(doc: &Document, first: usize, end_token: usize) -> String {
         key.push_str(&fold_word(w));
     }
     key
+}
+
+/// "the villages of A, B and C": the list's later names are settlements too.
+fn spread_settlement_framing(doc: &Document, mentions: &mut [Mention]) {
+    for k in 1..mentions.len() {
+        let gap = mentions[k - 1].end_token..mentions[k].first_token;
+        let joined = !gap.is_empty()
+            && gap.clone().all(|t| {
+                let w = doc.tok(t);
+                w == "," || w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("or")
+            });
+        if joined
+            && mentions[k - 1].framing == Framing::Settlement
+            && mentions[k].framing == Framing::Bare
+        {
+            mentions[k].framing = Framing::Settlement;
+        }
+    }
 }
 
 /// Lists before a plural region word: "in Chernihiv, Sumy, Kharkiv and Kherson Regions",

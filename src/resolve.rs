@@ -325,7 +325,7 @@ fn accept(gazetteer: &Gazetteer, doc: &Document, m: &Mention, best: NameRef, sup
     }
     // A short word in capitals is an acronym or a code ("ROM"), not a town.
     let surface = &doc.text[m.start..m.end];
-    if surface.len() <= 4 && surface.chars().all(|c| !c.is_lowercase()) {
+    if surface.len() <= 4 && surface.chars().all(|c| !c.is_lowercase()) && !m.dateline {
         return false;
     }
     // A common word is a place only under the place's own name ("Being" is not Beijing).
@@ -339,6 +339,11 @@ fn accept(gazetteer: &Gazetteer, doc: &Document, m: &Mention, best: NameRef, sup
     }
     let framed = m.framing == Framing::Settlement;
     if m.common_word && !framed {
+        return false;
+    }
+    // "Progress", "Marine": a village named like an English word needs the text to call it a
+    // village, or strong support and a place inside a sentence.
+    if p.english_word && !framed && (m.sentence_initial || support < 6.0) {
         return false;
     }
     let homonyms = m.candidates.len();

@@ -992,6 +992,8 @@ fn mention_status(
                     && between.last().is_some_and(is_adverb)
                     && is_aux(&between[between.len() - 2]))
                 || (dist == 0 && doc.tok(cue.first).eq_ignore_ascii_case("fell"))
+                // A state right after the name: "leaving Nova Kakhovka under Russian control".
+                || (dist <= 1 && cue.cue == Cue::Occupied && doc.tok(cue.first).eq_ignore_ascii_case("under"))
                 || (dist == 0 && is_noun_form(doc.tok(cue.first)));
             if !passive {
                 continue;
@@ -1218,9 +1220,37 @@ fn list_span(
             }
         }
         if !grew {
-            return (lo, hi);
+            break;
         }
     }
+    // Names the gazetteer lacks still belong to the list: "including Unknown, Other and B".
+    let is_member = |t: usize| {
+        let w = doc.tok(t);
+        w == ","
+            || w.eq_ignore_ascii_case("and")
+            || w.eq_ignore_ascii_case("or")
+            || w == "-"
+            || (doc.tokens[t].kind == TokenKind::Word && w.starts_with(char::is_uppercase))
+    };
+    let sentence = doc.sentences[doc.sentence_of(first)];
+    while lo > sentence.first_token && first - lo < 40 && is_member(lo - 1) {
+        lo -= 1;
+    }
+    while lo < first
+        && !(doc.tokens[lo].kind == TokenKind::Word && doc.tok(lo).starts_with(char::is_uppercase))
+    {
+        lo += 1;
+    }
+    while hi < sentence.end_token && hi - end < 40 && is_member(hi) {
+        hi += 1;
+    }
+    while hi > end
+        && !(doc.tokens[hi - 1].kind == TokenKind::Word
+            && doc.tok(hi - 1).starts_with(char::is_uppercase))
+    {
+        hi -= 1;
+    }
+    (lo, hi)
 }
 
 /// The one event a sentence is about, when it reports only one kind and it is not a

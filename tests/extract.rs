@@ -161,6 +161,26 @@ fn written_articles_get_the_statuses_a_reader_would_give() {
 }
 
 #[test]
+fn peoples_republics_and_region_lists_are_regions() {
+    let report = extract(
+        gazetteer(),
+        "The Donetsk People's Republic claimed Volnovakha. Towns in the Chernihiv, Sumy and Kharkiv Regions were shelled.",
+    );
+    for region in [
+        "Donetsk Oblast",
+        "Chernihiv Oblast",
+        "Sumy Oblast",
+        "Kharkiv Oblast",
+    ] {
+        assert_eq!(place(&report, region).kind, Kind::Region, "{region}");
+    }
+    assert!(report
+        .places
+        .iter()
+        .all(|p| p.name != "Donetsk" && p.name != "Sumy"));
+}
+
+#[test]
 fn regions_named_with_a_region_word_are_regions_not_towns() {
     let report = extract(gazetteer(), &fixture("kherson-autumn.txt"));
     for region in ["Mykolaiv Oblast", "Kherson Oblast"] {

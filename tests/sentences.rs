@@ -99,6 +99,23 @@ fn sentence_statuses() {
             "Sloviansk",
             Status::Mentioned,
         ),
+        (
+            "Ukrainian forces took control of dozens of villages as Russian troops pulled back, including Chornobaivka, Kyselivka and Posad-Pokrovske.",
+            "Posad-Pokrovske",
+            Status::Liberated,
+        ),
+        (
+            "The evacuation of families from the town of Kurakhove and the villages of Dachne, Hostre and Illinka was ordered.",
+            "Illinka",
+            Status::Evacuated,
+        ),
+        ("KYIV, Ukraine (AP) — Russian missiles struck Odesa.", "Kyiv", Status::Mentioned),
+        ("Russian troops retreated towards Siversk.", "Siversk", Status::Mentioned),
+        ("Russian forces withdrew to the left bank, leaving Nova Kakhovka under Russian control.", "Nova Kakhovka", Status::Occupied),
+        ("Earlier, the settlements of Borovskoye and Voronovo were liberated, the Kiev regime's losses are heavy.", "Voronove", Status::Occupied),
+        ("Troops were fighting for control of Klishchiivka.", "Klishchiivka", Status::Contested),
+        ("Ukraine's commander said his forces had taken full control of the Russian town of Sudzha.", "Sudzha", Status::Liberated),
+        ("There are no Russian troops left in Trostianets, the mayor said.", "Trostianets", Status::Liberated),
     ];
     for (sentence, name, expected) in cases {
         let report = extract(gazetteer(), sentence);
@@ -198,6 +215,22 @@ fn people_units_and_common_words_are_not_places() {
             "Mayak",
         ),
         ("Victory will come, the minister said.", "Victory"),
+        (
+            "Progress was slow near Borova and Kupiansk, the governor said.",
+            "Progress",
+        ),
+        (
+            "A soldier who gave only his first name, Maksym, said the road was cut.",
+            "Maksym",
+        ),
+        (
+            "Footage shows Ukrainian troops on Kremenets hill above Izium.",
+            "Kremenets",
+        ),
+        (
+            "A drone hit a building in the Kyivskyi district of Kharkiv.",
+            "Kyivskyi",
+        ),
     ];
     for (sentence, word) in cases {
         let report = extract(gazetteer(), sentence);
