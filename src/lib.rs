@@ -15,6 +15,7 @@ pub mod status;
 pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
+pub mod words;
 
 pub use gazetteer::{Gazetteer, GazetteerError, Place};
 pub use report::{Evidence, Kind, Report, ReportedPlace, Status};

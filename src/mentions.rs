@@ -6,8 +6,9 @@
 //! are not mentions.
 
 use crate::gazetteer::{Gazetteer, NameRef, PlaceId};
-use crate::names::fold_word;
+use crate::names::{fold_name_into, fold_word};
 use crate::text::{Document, TokenKind};
+use crate::words::WordSet;
 use std::collections::HashSet;
 
 /// How the text around a mention describes it.
@@ -46,7 +47,7 @@ pub struct Mention {
 }
 
 /// Words after a name that make it a region: "Kharkiv region", "Donetsk Oblast".
-const REGION_WORDS: &[&str] = &[
+static REGION_WORDS: WordSet = WordSet::new(&[
     "reservists",
     "region",
     "regions",
@@ -60,11 +61,11 @@ const REGION_WORDS: &[&str] = &[
     "area",
     "areas",
     "krai",
-];
+]);
 /// Words before "of X" that make X a region.
-const REGION_OF: &[&str] = &["region", "regions", "oblast", "province", "provinces"];
+static REGION_OF: WordSet = WordSet::new(&["region", "regions", "oblast", "province", "provinces"]);
 /// Words that make the name a settlement: "the city of X", "X city", "town X".
-const SETTLEMENT_WORDS: &[&str] = &[
+static SETTLEMENT_WORDS: WordSet = WordSet::new(&[
     "city",
     "town",
     "village",
@@ -75,9 +76,9 @@ const SETTLEMENT_WORDS: &[&str] = &[
     "cities",
     "hamlet",
     "township",
-];
+]);
 /// Words after a name that make it part of a unit's or an organisation's name.
-const UNIT_WORDS: &[&str] = &[
+static UNIT_WORDS: WordSet = WordSet::new(&[
     "regiment",
     "brigade",
     "battalion",
@@ -106,10 +107,10 @@ const UNIT_WORDS: &[&str] = &[
     "school",
     "institute",
     "zoo",
-];
+]);
 /// Lower-case words after a name that make it the name of something else: a river, a hill, a
 /// city district or a raion ("the Mokri Yaly river", "Kremenets hill", "the Kyivskyi district").
-const FEATURE_WORDS: &[&str] = &[
+static FEATURE_WORDS: WordSet = WordSet::new(&[
     "river",
     "lake",
     "hill",
@@ -125,10 +126,10 @@ const FEATURE_WORDS: &[&str] = &[
     "island",
     "spit",
     "canal",
-];
+]);
 
 /// Words after a name that make it stand for a government or an army.
-const METONYM_AFTER: &[&str] = &[
+static METONYM_AFTER: WordSet = WordSet::new(&[
     "said",
     "says",
     "say",
@@ -155,9 +156,9 @@ const METONYM_AFTER: &[&str] = &[
     "troop",
     "soldiers",
     "side",
-];
+]);
 /// Capitalised words of institutions after a possessive: "Moscow’s Defense Ministry".
-const INSTITUTION_WORDS: &[&str] = &[
+static INSTITUTION_WORDS: WordSet = WordSet::new(&[
     "defense",
     "defence",
     "foreign",
@@ -190,10 +191,10 @@ const INSTITUTION_WORDS: &[&str] = &[
     "claims",
     "response",
     "governor",
-];
+]);
 /// Given names: a name after one of these is a surname, and one of these before a capitalised
 /// word is a person ("Volodymyr Zelensky").
-const GIVEN_NAMES: &[&str] = &[
+static GIVEN_NAMES: WordSet = WordSet::new(&[
     "volodymyr",
     "vladimir",
     "oleh",
@@ -307,9 +308,9 @@ const GIVEN_NAMES: &[&str] = &[
     "yaroslav",
     "vyacheslav",
     "mikhailo",
-];
+]);
 /// Titles before a person's name.
-const TITLES: &[&str] = &[
+static TITLES: WordSet = WordSet::new(&[
     "mr",
     "mrs",
     "ms",
@@ -338,11 +339,7 @@ const TITLES: &[&str] = &[
     "admiral",
     "patriarch",
     "prime",
-];
-
-fn in_list(list: &[&str], word: &str) -> bool {
-    list.iter().any(|w| w.eq_ignore_ascii_case(word))
-}
+]);
 
 /// Strips a possessive ending: "Kiev’s" → "Kiev", "Kupiansk's" → "Kupiansk".
 fn strip_possessive(word: &str) -> &str {
@@ -363,7 +360,7 @@ fn is_capitalised(word: &str) -> bool {
 /// The top-level entry point for finding names: every mention of a gazetteer name, in text order.
 pub fn find(gazetteer: &Gazetteer, doc: &Document) -> Vec<Mention> {
     let n = doc.tokens.len();
-    let max_words = gazetteer.max_words().clamp(1, 6);
+    let max_words = gazetteer.max_words().clamp(1, MAX_WORDS);
     let mut mentions: Vec<Mention> = Vec::new();
     let mut i = 0;
     while i < n {
@@ -401,15 +398,19 @@ fn is_inside_word(doc: &Document, i: usize) -> bool {
 }
 
 /// The longest run of words from token `first` that is a name: (end token, places).
+/// The most words a name may have.
+const MAX_WORDS: usize = 6;
+
 fn longest_name(
     gazetteer: &Gazetteer,
     doc: &Document,
     first: usize,
     max_words: usize,
 ) -> Option<(usize, Vec<NameRef>)> {
-    let mut words: Vec<usize> = vec![first];
+    let mut words = [first; MAX_WORDS];
+    let mut count = 1;
     let mut t = first;
-    while words.len() < max_words {
+    while count < max_words.min(MAX_WORDS) {
         let next = t + 1;
         let joined_by_hyphen = next + 1 < doc.tokens.len()
             && doc.tokens[next].kind == TokenKind::Punct
@@ -428,22 +429,17 @@ fn longest_name(
         if !joined_by_hyphen && !is_capitalised(doc.tok(w)) {
             break;
         }
-        words.push(w);
+        words[count] = w;
+        count += 1;
         t = w;
     }
-    for len in (1..=words.len()).rev() {
-        let mut key = String::new();
-        for (k, &w) in words[..len].iter().enumerate() {
-            let word = if k + 1 == len {
-                strip_possessive(doc.tok(w))
-            } else {
-                doc.tok(w)
-            };
-            if k > 0 {
-                key.push(' ');
-            }
-            key.push_str(&fold_word(word));
-        }
+    let mut key = String::new();
+    for len in (1..=count).rev() {
+        // The words are separated by spaces or hyphens only, so the key of the text from the
+        // first word to the last (possessive stripped) is the key of the name.
+        let last = words[len - 1];
+        let end = doc.tokens[last].start + strip_possessive(doc.tok(last)).len();
+        fold_name_into(&doc.text[doc.tokens[first].start..end], &mut key);
         let refs = gazetteer.lookup(&key);
         let end_token = words[len - 1] + 1;
         if !refs.is_empty() {
@@ -469,11 +465,11 @@ fn region_refs(ids: &[PlaceId]) -> Vec<NameRef> {
 }
 
 fn followed_by_region_word(doc: &Document, end_token: usize) -> bool {
-    end_token < doc.tokens.len() && in_list(REGION_WORDS, doc.tok(end_token))
+    end_token < doc.tokens.len() && REGION_WORDS.contains(doc.tok(end_token))
 }
 
 fn preceded_by_region_of(doc: &Document, first: usize) -> bool {
-    first >= 2 && doc.is_word(first - 1, "of") && in_list(REGION_OF, doc.tok(first - 2))
+    first >= 2 && doc.is_word(first - 1, "of") && REGION_OF.contains(doc.tok(first - 2))
 }
 
 fn word_before<'a>(doc: &Document<'a>, i: usize) -> Option<&'a str> {
@@ -498,20 +494,20 @@ fn build_mention(
 
     // People: "Volodymyr Zelensky", "Taras Shevchenko", "President Zelensky".
     if let Some(b) = before {
-        if (in_list(GIVEN_NAMES, b) || in_list(TITLES, b)) && is_capitalised(b) {
+        if (GIVEN_NAMES.contains(b) || TITLES.contains(b)) && is_capitalised(b) {
             return None;
         }
     }
     // A given name is a person ("Volodymyr Zelensky", "his first name, Maksym"), unless the
     // text calls it a village.
-    let called_settlement = before.is_some_and(|b| in_list(SETTLEMENT_WORDS, b))
+    let called_settlement = before.is_some_and(|b| SETTLEMENT_WORDS.contains(b))
         || (first >= 2
             && doc.is_word(first - 1, "of")
-            && in_list(SETTLEMENT_WORDS, doc.tok(first - 2)));
-    if first + 1 == end_token && in_list(GIVEN_NAMES, doc.tok(first)) && !called_settlement {
+            && SETTLEMENT_WORDS.contains(doc.tok(first - 2)));
+    if first + 1 == end_token && GIVEN_NAMES.contains(doc.tok(first)) && !called_settlement {
         return None;
     }
-    if next.is_some_and(|w| in_list(UNIT_WORDS, w) || in_list(FEATURE_WORDS, w)) {
+    if next.is_some_and(|w| UNIT_WORDS.contains(w) || FEATURE_WORDS.contains(w)) {
         return None;
     }
 
@@ -519,7 +515,7 @@ fn build_mention(
     let peoples_republic = next.is_some_and(|w| {
         strip_possessive(w) != w && strip_possessive(w).eq_ignore_ascii_case("people")
     }) && doc.is_word(end_token + 1, "republic");
-    let region_framed = next.is_some_and(|w| in_list(REGION_WORDS, w))
+    let region_framed = next.is_some_and(|w| REGION_WORDS.contains(w))
         || preceded_by_region_of(doc, first)
         || peoples_republic;
     let mut candidates = refs;
@@ -541,11 +537,11 @@ fn build_mention(
         }
     }
     if framing == Framing::Bare {
-        let settlement_before = before.is_some_and(|b| in_list(SETTLEMENT_WORDS, b))
+        let settlement_before = before.is_some_and(|b| SETTLEMENT_WORDS.contains(b))
             || (first >= 2
                 && doc.is_word(first - 1, "of")
-                && in_list(SETTLEMENT_WORDS, doc.tok(first - 2)));
-        let settlement_after = next.is_some_and(|w| in_list(SETTLEMENT_WORDS, w));
+                && SETTLEMENT_WORDS.contains(doc.tok(first - 2)));
+        let settlement_after = next.is_some_and(|w| SETTLEMENT_WORDS.contains(w));
         if settlement_before || settlement_after {
             framing = Framing::Settlement;
         } else if before.is_some_and(|b| b.eq_ignore_ascii_case("the")) {
@@ -554,12 +550,15 @@ fn build_mention(
     }
     // "Moscow said", "Kiev troops", "Kiev’s armed forces", "Moscow’s Defense Ministry"; but not
     // "officials in Pokrovsk announced".
-    let after_preposition =
-        before.is_some_and(|b| in_list(&["in", "from", "near", "at", "of", "to", "around"], b));
+    let after_preposition = before.is_some_and(|b| {
+        ["in", "from", "near", "at", "of", "to", "around"]
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(b))
+    });
     let metonym = framing != Framing::Settlement
         && !after_preposition
-        && (next.is_some_and(|w| in_list(METONYM_AFTER, w))
-            || (possessive && next.is_some_and(|w| in_list(INSTITUTION_WORDS, w))));
+        && (next.is_some_and(|w| METONYM_AFTER.contains(w))
+            || (possessive && next.is_some_and(|w| INSTITUTION_WORDS.contains(w))));
     let sentence = doc.sentence_of(first);
     // "KYIV, Ukraine (AP) —": where the report was filed, not what it reports.
     let dateline = (first == 0 || doc.tokens[first].after_newline)

@@ -9,6 +9,7 @@ use crate::mentions::{Framing, Mention};
 use crate::names::fold_name;
 use crate::report::Kind;
 use crate::text::Document;
+use crate::words::WordSet;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// A mention with the place chosen for it.
@@ -19,7 +20,7 @@ pub struct Resolved {
 }
 
 /// Capitalised English words of news text that are also the names of villages.
-const CAPITALISED_WORDS: &[&str] = &[
+static CAPITALISED_WORDS: WordSet = WordSet::new(&[
     "monday",
     "tuesday",
     "wednesday",
@@ -118,7 +119,7 @@ const CAPITALISED_WORDS: &[&str] = &[
     "eu",
     "un",
     "isw",
-];
+]);
 
 /// Great-circle distance in kilometres (haversine, mean Earth radius 6371.0088 km).
 pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
@@ -313,10 +314,8 @@ fn filter_by_framing(gazetteer: &Gazetteer, m: &Mention) -> Vec<NameRef> {
 /// Whether the chosen reading of a mention is a place the article names.
 fn accept(gazetteer: &Gazetteer, doc: &Document, m: &Mention, best: NameRef, support: f64) -> bool {
     let p = gazetteer.place(best.place);
-    let word = doc.text[m.start..m.end].to_lowercase();
-    if CAPITALISED_WORDS.contains(&word.as_str())
-        && p.kind == Kind::Settlement
-        && p.population < 1_000_000
+    let surface = &doc.text[m.start..m.end];
+    if CAPITALISED_WORDS.contains(surface) && p.kind == Kind::Settlement && p.population < 1_000_000
     {
         return false;
     }
@@ -324,7 +323,6 @@ fn accept(gazetteer: &Gazetteer, doc: &Document, m: &Mention, best: NameRef, sup
         return !(m.common_word && m.sentence_initial && p.kind == Kind::Other);
     }
     // A short word in capitals is an acronym or a code ("ROM"), not a town.
-    let surface = &doc.text[m.start..m.end];
     if surface.len() <= 4 && surface.chars().all(|c| !c.is_lowercase()) && !m.dateline {
         return false;
     }

@@ -11,7 +11,8 @@ use crate::mentions::Framing;
 use crate::report::{Evidence, Kind, Report, ReportedPlace, Status};
 use crate::resolve::Resolved;
 use crate::text::{Document, TokenKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// What a cue word says, before the actor's side is known.
@@ -320,6 +321,8 @@ struct CueAt {
     first: usize,
     end: usize,
     cue: Cue,
+    /// Start of the quotation the cue stands in, if any.
+    quote: Option<usize>,
 }
 
 /// One place's mention, real or through "the city".
@@ -356,7 +359,7 @@ fn has_russian_framing(text: &str) -> bool {
         "armed formations of ukraine",
         "denazification",
     ];
-    let lower = text.to_lowercase();
+    let lower = text.to_ascii_lowercase();
     PHRASES.iter().any(|p| lower.contains(p))
 }
 
@@ -402,9 +405,9 @@ pub fn report(gazetteer: &Gazetteer, doc: &Document, resolved: &[Resolved]) -> R
         .map(|s| (s, doc.attribution(s)))
         .collect();
     let russian_source = has_russian_framing(doc.text);
-    let mut cue_cache: HashMap<usize, Vec<CueAt>> = HashMap::new();
+    let mut cue_cache: HashMap<usize, Vec<CueAt>> = HashMap::default();
     let mut order: Vec<PlaceId> = Vec::new();
-    let mut by_place: HashMap<PlaceId, Vec<(usize, Option<MentionStatus>)>> = HashMap::new();
+    let mut by_place: HashMap<PlaceId, Vec<(usize, Option<MentionStatus>)>> = HashMap::default();
     for (k, m) in mentions.iter().enumerate() {
         if !by_place.contains_key(&m.place) {
             if m.coreference {
@@ -604,9 +607,17 @@ fn coreferences(
     out
 }
 
-/// Lower-cased word of token `i`, with curly apostrophes made straight.
-fn lower(doc: &Document, i: usize) -> String {
-    doc.tok(i).to_lowercase().replace(['’', 'ʼ'], "'")
+/// Lower-cased word of token `i`, with curly apostrophes made straight (borrowed when it is
+/// already so).
+fn lower<'a>(doc: &Document<'a>, i: usize) -> Cow<'a, str> {
+    let w = doc.tok(i);
+    if w.bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'\'')
+    {
+        Cow::Borrowed(w)
+    } else {
+        Cow::Owned(w.to_lowercase().replace(['’', 'ʼ'], "'"))
+    }
 }
 
 /// Token `i` exists and is a word equal, ignoring ASCII case, to one of `list`.
@@ -633,11 +644,19 @@ impl CueWord {
     }
 }
 
-/// The cue phrases, compiled once: each phrase's words, and the phrases by first word.
+/// The cue phrases, compiled once: each phrase's words, and the phrases by the first two
+/// letters of their first word (so a word is compared with the few phrases that can start it).
 struct CueMatcher {
     phrases: Vec<(Vec<CueWord>, Cue)>,
-    by_first_word: HashMap<&'static str, Vec<usize>>,
-    by_first_prefix: Vec<(&'static str, usize)>,
+    by_first_letters: HashMap<[u8; 2], Vec<usize>>,
+}
+
+/// The first two bytes of a word (every cue word has at least two letters).
+fn first_two(w: &str) -> Option<[u8; 2]> {
+    match w.as_bytes() {
+        [a, b, ..] => Some([*a, *b]),
+        _ => None,
+    }
 }
 
 fn cue_matcher() -> &'static CueMatcher {
@@ -645,8 +664,7 @@ fn cue_matcher() -> &'static CueMatcher {
     MATCHER.get_or_init(|| {
         let mut m = CueMatcher {
             phrases: Vec::new(),
-            by_first_word: HashMap::new(),
-            by_first_prefix: Vec::new(),
+            by_first_letters: HashMap::default(),
         };
         for (i, (phrase, cue)) in CUES.iter().enumerate() {
             let words: Vec<CueWord> = phrase
@@ -662,11 +680,8 @@ fn cue_matcher() -> &'static CueMatcher {
                     },
                 })
                 .collect();
-            if words[0].prefix {
-                m.by_first_prefix.push((words[0].text, i));
-            } else {
-                m.by_first_word.entry(words[0].text).or_default().push(i);
-            }
+            let key = first_two(words[0].text).expect("cue words have two letters or more");
+            m.by_first_letters.entry(key).or_default().push(i);
             m.phrases.push((words, *cue));
         }
         m
@@ -676,27 +691,16 @@ fn cue_matcher() -> &'static CueMatcher {
 fn find_cues(doc: &Document, sentence: usize) -> Vec<CueAt> {
     let matcher = cue_matcher();
     let s = doc.sentences[sentence];
-    let words: Vec<(usize, String)> = (s.first_token..s.end_token)
+    let words: Vec<(usize, Cow<str>)> = (s.first_token..s.end_token)
         .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
         .map(|i| (i, lower(doc, i)))
         .collect();
     let mut cues = Vec::new();
     let mut w = 0;
     while w < words.len() {
-        let first = words[w].1.as_str();
-        let exact = matcher
-            .by_first_word
-            .get(first)
-            .into_iter()
-            .flatten()
-            .copied();
-        let prefixed = matcher
-            .by_first_prefix
-            .iter()
-            .filter(|(p, _)| first.starts_with(p))
-            .map(|&(_, i)| i);
+        let candidates = first_two(&words[w].1).and_then(|k| matcher.by_first_letters.get(&k));
         let mut matched: Option<(usize, Cue)> = None;
-        for i in exact.chain(prefixed) {
+        for &i in candidates.into_iter().flatten() {
             let (parts, cue) = &matcher.phrases[i];
             if w + parts.len() > words.len() {
                 continue;
@@ -714,13 +718,14 @@ fn find_cues(doc: &Document, sentence: usize) -> Vec<CueAt> {
                 // "left" as in "the left bank" or "left behind" is not a withdrawal.
                 let adjective = words[w].1 == "left"
                     && words.get(w + 1).is_some_and(|(_, n)| {
-                        ["bank", "flank", "side", "behind", "hand", "wing"].contains(&n.as_str())
+                        ["bank", "flank", "side", "behind", "hand", "wing"].contains(&n.as_ref())
                     });
                 if !adjective {
                     cues.push(CueAt {
                         first: words[w].0,
                         end: words[w + len - 1].0 + 1,
                         cue,
+                        quote: quotation_of(doc, doc.tokens[words[w].0].start),
                     });
                 }
                 w += len;
@@ -901,6 +906,7 @@ fn mention_status(
     };
 
     // The list the mention stands in: "from Izyum, Kupiansk, Shevchenkovo and Balakliya".
+    let m_quote = quotation_of(doc, m.start);
     let (list_first, list_end) = list_span(doc, &others, m.first_token, m.end_token);
     // A list introduced by "including" or "such as" takes the event of the clause before it:
     // "took control of dozens of villages as Russian troops pulled back, including A, B and C".
@@ -952,7 +958,7 @@ fn mention_status(
         } else {
             (cue.end, m.first_token)
         };
-        if barrier(a, b) || !same_quotation(doc, doc.tokens[cue.first].start, m.start) {
+        if barrier(a, b) || cue.quote != m_quote {
             continue;
         }
         // Another place between the cue and this one, not in this one's list, takes the cue:
@@ -1259,13 +1265,13 @@ fn sentence_topic<'c>(doc: &Document, m: &PlaceMention, cues: &'c [CueAt]) -> Op
     let first = cues.iter().find(|c| c.cue != Cue::Reference)?;
     let single = cues.iter().all(|c| c.cue == first.cue);
     let plain = matches!(first.cue, Cue::Evacuated | Cue::Attacked);
-    (single && plain && same_quotation(doc, doc.tokens[first.first].start, m.start))
-        .then_some(first)
+    (single && plain && first.quote == quotation_of(doc, m.start)).then_some(first)
 }
 
-/// Both positions are inside the same quotation, or both outside any.
-fn same_quotation(doc: &Document, a: usize, b: usize) -> bool {
-    doc.quote_at(a).map(|q| q.start) == doc.quote_at(b).map(|q| q.start)
+/// The start of the quotation holding byte `pos`, if any: two positions with equal values stand
+/// in the same quotation, or both outside any.
+fn quotation_of(doc: &Document, pos: usize) -> Option<usize> {
+    doc.quote_at(pos).map(|q| q.start)
 }
 
 fn capitalise(s: &str) -> String {

@@ -2,6 +2,8 @@
 //! them, and who a sentence attributes its report to. Every position is a byte range into the
 //! original text, so anything shown to a reader is a slice of it.
 
+use crate::words::WordSet;
+
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenKind {
@@ -58,7 +60,7 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Verbs that introduce reported speech or a report.
-const SPEECH_VERBS: &[&str] = &[
+static SPEECH_VERBS: WordSet = WordSet::new(&[
     "said",
     "says",
     "told",
@@ -93,7 +95,7 @@ const SPEECH_VERBS: &[&str] = &[
     "stating",
     "saying",
     "report",
-];
+]);
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 
@@ -142,8 +144,14 @@ impl<'a> Document<'a> {
     /// "according to X".
     pub fn attribution(&self, sentence: usize) -> Option<String> {
         let s = self.sentences[sentence];
+        // Walk the quotations alongside the tokens instead of searching for each token.
+        let mut q = self.quotes.partition_point(|q| q.end <= s.start);
         for i in s.first_token..s.end_token {
-            if self.quote_at(self.tokens[i].start).is_some() {
+            let pos = self.tokens[i].start;
+            while q < self.quotes.len() && self.quotes[q].end <= pos {
+                q += 1;
+            }
+            if q < self.quotes.len() && self.quotes[q].start <= pos {
                 continue;
             }
             let w = self.tok(i);
@@ -251,7 +259,7 @@ impl<'a> Document<'a> {
 }
 
 fn is_speech_verb(w: &str) -> bool {
-    SPEECH_VERBS.iter().any(|v| v.eq_ignore_ascii_case(w))
+    SPEECH_VERBS.contains(w)
 }
 
 /// Words that begin a clause and so end a speaker's noun phrase.
