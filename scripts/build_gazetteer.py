@@ -19,7 +19,7 @@ One Point feature per place, with compact properties:
   oblast  the oblast (admin-1 name) a Ukrainian or Russian border place lies in, or null
   country ISO 3166-1 alpha-2 code
   pop     population or null
-  common  settlements only, true when its own name is also an English word ("Marine",
+  common  settlements only, present and true when its own name is also an English word ("Marine",
           "Progress", "Bile"): such a name needs support in the text to count as the place
 English words come from the SCOWL list of Debian's `wamerican` package
 (/usr/share/dict/american-english; `apt-get install wamerican`). Only standard library Python is
@@ -29,6 +29,7 @@ import json
 import math
 import os
 import sys
+import re
 import unicodedata
 
 UK_MAP = {
@@ -209,6 +210,43 @@ def largest_centroid(geom):
     return best[0]
 
 
+ENDINGS = [("oie", "e"), ("oe", "e"), ("aia", "a"), ("ovka", "ivka"), ("ovo", "ove"), ("evo", "eve"),
+           ("ino", "ine")]
+
+
+def match_key(s):
+    """The matching key of src/names.rs (fold_name), so that spellings the program folds together
+    are stored once: NFKD, ASCII letters and digits only, y/j as i, no doubled i, Russian endings."""
+    s = unicodedata.normalize("NFKD", s)
+    words = []
+    for w in re.split(r"[\s\-‐‑–—/(),.]+", s):
+        if any(c.isalpha() and not c.isascii() and not unicodedata.combining(c) for c in w):
+            return None  # another script: the program gives it no key
+        k = "".join(c for c in w.lower() if c.isascii() and c.isalnum()).replace("y", "i").replace("j", "i")
+        k = re.sub("i+", "i", k)
+        for a, b in ENDINGS:
+            if len(k) > len(a) + 2 and k.endswith(a):
+                k = k[: -len(a)] + b
+                break
+        if k:
+            words.append(k)
+    return " ".join(words)
+
+
+def distinct_spellings(name, names):
+    """`names` without those that fold to the key of `name` or of an earlier one; the first
+    (GeoNames' own name) always stays first."""
+    seen = {match_key(name)}
+    out = []
+    for i, n in enumerate(names):
+        k = match_key(n)
+        if k is None or (i > 0 and k in seen):
+            continue
+        seen.add(k)
+        out.append(n)
+    return out
+
+
 def word_key(s):
     """A rough matching key, enough to see which names read as English words."""
     k = ascii_key(s).replace("y", "i").replace("j", "i")
@@ -366,8 +404,10 @@ def main():
 
     for f in feats:
         p = f["properties"]
+        p["names"] = distinct_spellings(p["name"], p["names"])
         if p["kind"] == "settlement":
-            p["common"] = any(word_key(n) in english for n in [p["name"]] + p["names"][:1])
+            if any(word_key(n) in english for n in [p["name"]] + p["names"][:1]):
+                p["common"] = True
 
     out = {"type": "FeatureCollection",
            "metadata": {"source": "built by scripts/build_gazetteer.py from ../shared/data; see data/SOURCES.md",

@@ -135,16 +135,20 @@ impl Gazetteer {
             return Err(GazetteerError::NotACollection);
         };
         let mut gazetteer = Gazetteer::default();
-        for (index, feature) in collection.features.iter().enumerate() {
-            gazetteer.add_feature(index, feature)?;
+        gazetteer.places.reserve(collection.features.len());
+        let mut key = String::new();
+        for (index, feature) in collection.features.into_iter().enumerate() {
+            gazetteer.add_feature(index, feature, &mut key)?;
         }
         Ok(gazetteer)
     }
 
+    /// Adds one feature, moving its strings into the place; `key` is a scratch buffer.
     fn add_feature(
         &mut self,
         index: usize,
-        feature: &geojson::Feature,
+        feature: geojson::Feature,
+        key: &mut String,
     ) -> Result<(), GazetteerError> {
         let bad = |field: &'static str, problem: &str| GazetteerError::Feature {
             index,
@@ -158,15 +162,21 @@ impl Gazetteer {
             },
             _ => return Err(bad("geometry", "must be a Point")),
         };
-        let text = |field: &'static str| -> Result<Option<String>, GazetteerError> {
-            match feature.property(field) {
+        let mut properties = feature.properties.unwrap_or_default();
+        let mut text = |field: &'static str| -> Result<Option<String>, GazetteerError> {
+            match properties.remove(field) {
                 None | Some(Value::Null) => Ok(None),
-                Some(Value::String(s)) => Ok(Some(s.clone())),
+                Some(Value::String(s)) => Ok(Some(s)),
                 Some(_) => Err(bad(field, "must be a string")),
             }
         };
+        let name = text("name")?.ok_or_else(|| bad("name", "is missing"))?;
+        let kind_text = text("kind")?.ok_or_else(|| bad("kind", "is missing"))?;
+        let type_text = text("type")?.unwrap_or_default();
+        let oblast = text("oblast")?;
+        let country = text("country")?;
         let list = |field: &'static str| -> Result<Vec<&str>, GazetteerError> {
-            match feature.property(field) {
+            match properties.get(field) {
                 None | Some(Value::Null) => Ok(Vec::new()),
                 Some(Value::Array(items)) => items
                     .iter()
@@ -179,7 +189,7 @@ impl Gazetteer {
             }
         };
         let number = |field: &'static str| -> Result<Option<u64>, GazetteerError> {
-            match feature.property(field) {
+            match properties.get(field) {
                 None | Some(Value::Null) => Ok(None),
                 Some(v) => v
                     .as_u64()
@@ -187,19 +197,16 @@ impl Gazetteer {
                     .ok_or_else(|| bad(field, "must be a non-negative integer")),
             }
         };
-        let name = text("name")?.ok_or_else(|| bad("name", "is missing"))?;
-        let kind_text = text("kind")?.ok_or_else(|| bad("kind", "is missing"))?;
         let kind = Kind::parse(&kind_text)
             .ok_or_else(|| bad("kind", "must be settlement, region, country or other"))?;
-        let place_type = PlaceType::parse(&text("type")?.unwrap_or_default());
+        let place_type = PlaceType::parse(&type_text);
         let id = self.places.len() as PlaceId;
-        let mut key = String::new();
-        fold_name_into(&name, &mut key);
-        self.index_name(&key, id, true);
+        fold_name_into(&name, key);
+        self.index_name(key, id, true);
         for (i, alternate) in list("names")?.into_iter().enumerate() {
             // The first spelling is GeoNames' own name; the display name is the official one.
-            fold_name_into(alternate, &mut key);
-            self.index_name(&key, id, i == 0);
+            fold_name_into(alternate, key);
+            self.index_name(key, id, i == 0);
         }
         for stem in list("stems")? {
             let key = fold_name(stem);
@@ -217,10 +224,10 @@ impl Gazetteer {
             place_type,
             lon,
             lat,
-            oblast: text("oblast")?,
-            country: text("country")?,
+            oblast,
+            country,
             population: number("pop")?.unwrap_or(0),
-            english_word: match feature.property("common") {
+            english_word: match properties.get("common") {
                 None | Some(Value::Null) => false,
                 Some(Value::Bool(b)) => *b,
                 Some(_) => return Err(bad("common", "must be true or false")),
