@@ -108,6 +108,76 @@ static UNIT_WORDS: WordSet = WordSet::new(&[
     "institute",
     "zoo",
 ]);
+/// Capitalised first words of settlement names (Little, Great, New, Old, Upper, Lower, Red …):
+/// before a shorter known name they make a longer name the gazetteer lacks.
+static NAME_MODIFIERS: WordSet = WordSet::new(&[
+    "mala",
+    "malaya",
+    "malyi",
+    "maly",
+    "malyy",
+    "male",
+    "maloye",
+    "velyka",
+    "velykyi",
+    "velyki",
+    "velyke",
+    "bolshaya",
+    "bolshoye",
+    "bolshoi",
+    "bolshoy",
+    "nova",
+    "novyi",
+    "novyy",
+    "nove",
+    "novaya",
+    "novoye",
+    "novy",
+    "stara",
+    "staryi",
+    "stare",
+    "staraya",
+    "staroye",
+    "stary",
+    "verkhnia",
+    "verkhnii",
+    "verkhnie",
+    "verkhnyaya",
+    "verkhneye",
+    "nyzhnia",
+    "nyzhnii",
+    "nyzhnie",
+    "nizhnyaya",
+    "nizhneye",
+    "krasnyi",
+    "krasna",
+    "krasne",
+    "krasnaya",
+    "krasnoye",
+    "chervonyi",
+    "chervona",
+    "chervone",
+    "krasny",
+    "zelenyi",
+    "zelena",
+    "zelene",
+    "bila",
+    "bile",
+    "bilyi",
+    "chorna",
+    "chornyi",
+    "sukha",
+    "sukhyi",
+    "mokra",
+    "mokryi",
+    "vyshnia",
+    "vyshnii",
+    "pershe",
+    "druhe",
+    "persha",
+    "druha",
+]);
+
 /// Lower-case words after a name that make it the name of something else: a river, a hill, a
 /// city district or a raion ("the Mokri Yaly river", "Kremenets hill", "the Kyivskyi district").
 static FEATURE_WORDS: WordSet = WordSet::new(&[
@@ -497,6 +567,10 @@ fn build_mention(
         if (GIVEN_NAMES.contains(b) || TITLES.contains(b)) && is_capitalised(b) {
             return None;
         }
+    }
+    // "Malaya Loknya" when the gazetteer has only "Loknia": a fragment of a name it lacks.
+    if before.is_some_and(|b| NAME_MODIFIERS.contains(b) && is_capitalised(b)) {
+        return None;
     }
     // A given name is a person ("Volodymyr Zelensky", "his first name, Maksym"), unless the
     // text calls it a village.

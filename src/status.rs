@@ -185,6 +185,18 @@ const CUES: &[(&str, Cue)] = &[
     ("southwest of", Cue::Reference),
     ("based in", Cue::Reference),
     ("taken out of", Cue::Evacuated),
+    ("relocat*", Cue::Evacuated),
+    ("pushed out", Cue::Withdraw),
+    ("push out", Cue::Withdraw),
+    ("driven out", Cue::Withdraw),
+    ("drove out", Cue::Withdraw),
+    ("forced out", Cue::Withdraw),
+    ("kicked out", Cue::Withdraw),
+    ("out of", Cue::Withdraw),
+    ("troops in", Cue::Contested),
+    ("forces in", Cue::Contested),
+    ("soldiers in", Cue::Contested),
+    ("units in", Cue::Contested),
     ("fighting for control", Cue::Contested),
     ("fight for control", Cue::Contested),
     ("battle for control", Cue::Contested),
@@ -715,12 +727,22 @@ fn find_cues(doc: &Document, sentence: usize) -> Vec<CueAt> {
         }
         match matched {
             Some((len, cue)) => {
-                // "left" as in "the left bank" or "left behind" is not a withdrawal.
+                // "left" as in "the left bank" or "left behind" is not a withdrawal, and "out of"
+                // is one only after pushing: "pushed Russian units out of Lukashivka".
                 let adjective = words[w].1 == "left"
                     && words.get(w + 1).is_some_and(|(_, n)| {
                         ["bank", "flank", "side", "behind", "hand", "wing"].contains(&n.as_ref())
                     });
-                if !adjective {
+                let loose_out_of = words[w].1 == "out"
+                    && len == 2
+                    && !words[w.saturating_sub(4)..w].iter().any(|(_, p)| {
+                        [
+                            "pushed", "driven", "drove", "forced", "kicked", "thrown", "ousted",
+                            "pushing",
+                        ]
+                        .contains(&p.as_ref())
+                    });
+                if !adjective && !loose_out_of {
                     cues.push(CueAt {
                         first: words[w].0,
                         end: words[w + len - 1].0 + 1,
@@ -927,15 +949,21 @@ fn mention_status(
             if cue.cue == Cue::Reference {
                 continue;
             }
-            (words_between(list_end, cue.first), true)
+            // An apposition between commas describes the name: "Zaporizhzhia, about 50 km to
+            // the north, was hit".
+            (
+                words_between(after_apposition(doc, list_end, cue.first), cue.first),
+                true,
+            )
         } else {
             continue;
         };
-        // A withdrawal "to" or "towards" a place goes there; the place is not left.
-        if cue.cue == Cue::Withdraw
+        // A withdrawal or an evacuation "to" or "towards" a place goes there; the place is not
+        // left ("retreating towards Seversk", "evacuation trains depart for Lviv").
+        if matches!(cue.cue, Cue::Withdraw | Cue::Evacuated)
             && !after
             && between.iter().any(|w| {
-                ["to", "towards", "toward", "into"]
+                ["to", "towards", "toward", "into", "for"]
                     .iter()
                     .any(|d| d.eq_ignore_ascii_case(w))
             })
@@ -954,7 +982,7 @@ fn mention_status(
             continue;
         }
         let (a, b) = if after {
-            (m.end_token, cue.first)
+            (after_apposition(doc, list_end, cue.first), cue.first)
         } else {
             (cue.end, m.first_token)
         };
@@ -993,7 +1021,17 @@ fn mention_status(
                     .iter()
                     .any(|a| a.eq_ignore_ascii_case(w))
             };
-            let passive = between.last().is_some_and(is_aux)
+            // "remained under heavy shelling": a state the place is under.
+            let under = between
+                .iter()
+                .rev()
+                .take(2)
+                .any(|w| w.eq_ignore_ascii_case("under"));
+            // Or the cue phrase starts with its own auxiliary: "was hit", "attacks were".
+            let own_aux = is_aux(&doc.tok(cue.first));
+            let passive = under
+                || (dist == 0 && own_aux)
+                || between.last().is_some_and(is_aux)
                 || (between.len() >= 2
                     && between.last().is_some_and(is_adverb)
                     && is_aux(&between[between.len() - 2]))
@@ -1005,16 +1043,19 @@ fn mention_status(
                 continue;
             }
         }
+        // A cue before the name binds tighter than one after it: "the Russian-held town of
+        // Enerhodar, was shelled" reports Enerhodar held, not shelled.
+        let rank = if after { dist + 2 } else { dist };
         let better = match &best {
             None => true,
-            Some((d, c, _, was_after)) => {
-                dist < *d
-                    || (dist == *d && *was_after && !after)
-                    || (dist == *d && c.cue == Cue::Reference)
+            Some((r, c, _, was_after)) => {
+                rank < *r
+                    || (rank == *r && *was_after && !after)
+                    || (rank == *r && c.cue == Cue::Reference)
             }
         };
         if better {
-            best = Some((dist, cue, between, after));
+            best = Some((rank, cue, between, after));
         }
     }
     let (cue, between, after, topic) = match best {
@@ -1259,13 +1300,29 @@ fn list_span(
     (lo, hi)
 }
 
+/// The token after an apposition that starts at `from` ("X, a key rail hub, was …") and closes
+/// with a comma before `limit`; `from` itself when there is none.
+fn after_apposition(doc: &Document, from: usize, limit: usize) -> usize {
+    if from >= limit || doc.tok(from) != "," {
+        return from;
+    }
+    (from + 1..limit.min(from + 14))
+        .find(|&t| doc.tok(t) == ",")
+        .map_or(from, |t| t + 1)
+}
+
 /// The one event a sentence is about, when it reports only one kind and it is not a
 /// side-dependent cue: "The evacuation order encompasses … the towns of A and B".
 fn sentence_topic<'c>(doc: &Document, m: &PlaceMention, cues: &'c [CueAt]) -> Option<&'c CueAt> {
     let first = cues.iter().find(|c| c.cue != Cue::Reference)?;
     let single = cues.iter().all(|c| c.cue == first.cue);
     let plain = matches!(first.cue, Cue::Evacuated | Cue::Attacked);
-    (single && plain && first.quote == quotation_of(doc, m.start)).then_some(first)
+    // The event governs the names after it, not a place named before it ("a transit point in
+    // Pavlohrad, from where evacuation trains depart") nor a destination ("… depart for Lviv").
+    let destination = (first.end..m.first_token)
+        .any(|t| word_in(doc, t, &["to", "towards", "toward", "into", "for"]));
+    let after_cue = first.end <= m.first_token && !destination;
+    (single && plain && after_cue && first.quote == quotation_of(doc, m.start)).then_some(first)
 }
 
 /// The start of the quotation holding byte `pos`, if any: two positions with equal values stand
