@@ -1076,7 +1076,6 @@ fn mention_status(
     }
 
     let sentence = doc.sentences[m.sentence];
-    let cue_text = &doc.text[doc.tokens[cue.first].start..doc.tokens[cue.end - 1].end];
     let window_start = sentence.first_token.max(cue.first.saturating_sub(3));
     let negated = (window_start..cue.first).any(|i| {
         word_in(
@@ -1124,23 +1123,24 @@ fn mention_status(
 
     let (mut status, side_note) = match cue.cue {
         Cue::Liberate => match (actor(), speaker_side(), russian_source) {
-            (Some(Side::Russian), _, _) | (None, Some(Side::Russian), _) | (None, None, true) => {
-                (Status::Occupied, " (the Russian side's word)")
-            }
+            (Some(Side::Russian), _, _) | (None, Some(Side::Russian), _) | (None, None, true) => (
+                Status::Occupied,
+                " — the Russian side's “liberated” means taken by Russian forces",
+            ),
             _ => (Status::Liberated, ""),
         },
         Cue::Capture => match actor() {
-            Some(Side::Ukrainian) => (Status::Liberated, " by Ukrainian forces"),
-            _ => (Status::Occupied, ""),
+            Some(Side::Ukrainian) => (Status::Liberated, " — taken by Ukrainian forces"),
+            _ => (Status::Occupied, " — taken by Russian forces"),
         },
         Cue::Withdraw => match actor() {
-            Some(Side::Ukrainian) => (Status::Occupied, " by Ukrainian forces"),
-            _ => (Status::Liberated, " by Russian forces"),
+            Some(Side::Ukrainian) => (Status::Occupied, " — Ukrainian forces left it"),
+            _ => (Status::Liberated, " — Russian forces left it"),
         },
         Cue::Occupied => (Status::Occupied, ""),
         Cue::Hold => match actor() {
-            Some(Side::Russian) => (Status::Occupied, " by Russian forces"),
-            _ => (Status::Contested, " by Ukrainian forces"),
+            Some(Side::Russian) => (Status::Occupied, " — held by Russian forces"),
+            _ => (Status::Contested, " — held by Ukrainian forces"),
         },
         Cue::Contested => (Status::Contested, ""),
         Cue::Attacked => (Status::Attacked, ""),
@@ -1153,36 +1153,34 @@ fn mention_status(
     let none_left = cue.cue == Cue::Withdraw && doc.tok(cue.first).eq_ignore_ascii_case("left");
     if negated && !none_left && matches!(status, Status::Liberated | Status::Occupied) {
         status = Status::Contested;
-        qualifier = ", negated or failed,";
+        qualifier = " (denied or failed, so still fought over)";
     }
     if beside {
         if matches!(status, Status::Liberated | Status::Occupied) {
             status = Status::Contested;
         }
         strength = 1;
-        qualifier = " beside the place";
+        qualifier = " (near the place rather than in it)";
     }
     if past {
         strength = 1;
-        qualifier = " in the past";
+        qualifier = " (earlier in the war)";
     }
     if m.coreference || topic {
         strength = 1;
     }
     if topic {
-        qualifier = " (the sentence's subject)";
+        qualifier = " (the event of the whole sentence)";
     }
     let lo = cue.first.min(m.first_token);
     let hi = cue.end.max(m.end_token);
     let snippet = &doc.text[doc.tokens[lo].start..doc.tokens[hi - 1].end];
     let reason = format!(
-        "{}: “{}”{}{} {} the name: “{}”.",
+        "{}: “{}”{}{}.",
         capitalise(status.as_str()),
-        cue_text,
+        shorten(snippet, 140),
         side_note,
         qualifier,
-        if after { "after" } else { "before" },
-        shorten(snippet, 140)
     );
     Some(MentionStatus {
         status,
