@@ -237,39 +237,163 @@ pub fn resolve(gazetteer: &Gazetteer, doc: &Document, mentions: Vec<Mention>) ->
         })
     };
 
-    let mut out = Vec::new();
+    let mut score_candidates = |k: usize| -> Vec<(NameRef, f64, f64)> {
+        let m = &mentions[k];
+        m.candidates
+            .iter()
+            .map(|&r| {
+                let p = gazetteer.place(r.place);
+                let mut s = base_score(gazetteer, r);
+                let mut support = 0.0;
+                if let Some(o) = p.oblast.as_deref() {
+                    if named_oblasts.contains(o) {
+                        support += 3.0;
+                    }
+                    if oblasts_by_sentence.contains(&(m.sentence, o)) {
+                        support += 6.0;
+                    }
+                }
+                if in_theatre(p) {
+                    let nearest = nearest_anchor(r.place, key_ids[k]);
+                    // Front-line reports name places close together: 8.2 at 10 km, 4.5 at 40 km.
+                    support += 10.0 * (-nearest / 50.0).exp();
+                }
+                s += support;
+                (r, s, support)
+            })
+            .collect()
+    };
+
+    let mut chosen: Vec<Option<PlaceId>> = vec![None; mentions.len()];
     for (k, m) in mentions.iter().enumerate() {
-        let scored = m.candidates.iter().map(|&r| {
-            let p = gazetteer.place(r.place);
-            let mut s = base_score(gazetteer, r);
-            let mut support = 0.0;
-            if let Some(o) = p.oblast.as_deref() {
-                if named_oblasts.contains(o) {
-                    support += 3.0;
-                }
-                if oblasts_by_sentence.contains(&(m.sentence, o)) {
-                    support += 6.0;
-                }
-            }
-            if in_theatre(p) {
-                let nearest = nearest_anchor(r.place, key_ids[k]);
-                // Front-line reports name places close together: 8.2 at 10 km, 4.5 at 40 km.
-                support += 10.0 * (-nearest / 50.0).exp();
-            }
-            s += support;
-            (r, s, support)
-        });
-        let Some((best, _, support)) = scored.max_by(|a, b| a.1.total_cmp(&b.1)) else {
+        let scored = score_candidates(k);
+        let Some(&(best, _, support)) = scored.iter().max_by(|a, b| a.1.total_cmp(&b.1)) else {
             continue;
         };
         if accept(gazetteer, doc, m, best, support) {
-            out.push(Resolved {
-                place: best.place,
-                mention: m.clone(),
-            });
+            chosen[k] = Some(best.place);
         }
     }
-    out
+    support_from_list_mates(gazetteer, doc, &mentions, &mut chosen);
+
+    // Second look at homonyms in lists: the members of a list lie close together, so a
+    // candidate near the chosen list-mates wins ("Ternova, Rubizhne, Ruski Tyshky": the village
+    // Rubizhne near Kharkiv, not the city in Luhansk oblast).
+    for k in 0..mentions.len() {
+        let m = &mentions[k];
+        if chosen[k].is_none() || m.candidates.len() < 2 || m.framing == Framing::Region {
+            continue;
+        }
+        let mates: Vec<(f64, f64)> = list_mates(doc, &mentions, k)
+            .into_iter()
+            .filter_map(|j| chosen[j])
+            .map(|p| gazetteer.place(p))
+            .filter(|p| in_theatre(p))
+            .map(|p| (p.lon, p.lat))
+            .collect();
+        if mates.is_empty() {
+            continue;
+        }
+        let rescored = score_candidates(k).into_iter().map(|(r, s, support)| {
+            let p = gazetteer.place(r.place);
+            let near = mates
+                .iter()
+                .map(|&q| distance_km(q, (p.lon, p.lat)))
+                .fold(f64::INFINITY, f64::min);
+            let bonus = if in_theatre(p) {
+                12.0 * (-near / 30.0).exp()
+            } else {
+                0.0
+            };
+            (r, s + bonus, support + bonus)
+        });
+        if let Some((best, _, support)) = rescored.max_by(|a, b| a.1.total_cmp(&b.1)) {
+            if Some(best.place) != chosen[k] && accept(gazetteer, doc, m, best, support) {
+                chosen[k] = Some(best.place);
+            }
+        }
+    }
+    mentions
+        .into_iter()
+        .zip(chosen)
+        .filter_map(|(mention, place)| {
+            Some(Resolved {
+                place: place?,
+                mention,
+            })
+        })
+        .collect()
+}
+
+/// The neighbours of mention `k` in a list: the mentions right before and after it, joined to
+/// it only by commas, "and" or "or".
+fn list_mates(doc: &Document, mentions: &[Mention], k: usize) -> Vec<usize> {
+    let joined = |a: &Mention, b: &Mention| {
+        a.sentence == b.sentence
+            && a.end_token < b.first_token
+            && (a.end_token..b.first_token).all(|t| {
+                let w = doc.tok(t);
+                w == "," || w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("or")
+            })
+    };
+    [k.checked_sub(1), Some(k + 1)]
+        .into_iter()
+        .flatten()
+        .filter(|&j| j < mentions.len())
+        .filter(|&j| joined(&mentions[j.min(k)], &mentions[j.max(k)]))
+        .collect()
+}
+
+/// A village left out for want of support is kept when it stands in a list beside a place that
+/// was kept and one of its homonyms lies near that place: "the areas of Ternova, Rubizhne and
+/// Ruski Tyshky" once Ternova is known.
+fn support_from_list_mates(
+    gazetteer: &Gazetteer,
+    doc: &Document,
+    mentions: &[Mention],
+    chosen: &mut [Option<PlaceId>],
+) {
+    const LIST_MATE_KM: f64 = 40.0;
+    // Forward, then backward, so support passes along a list in both directions.
+    let order: Vec<usize> = (0..mentions.len())
+        .chain((0..mentions.len()).rev())
+        .collect();
+    for k in order {
+        let m = &mentions[k];
+        if chosen[k].is_some() || m.framing != Framing::Bare || m.common_word || m.metonym {
+            continue;
+        }
+        let mates: Vec<PlaceId> = list_mates(doc, mentions, k)
+            .into_iter()
+            .filter_map(|j| chosen[j])
+            .filter(|&p| in_theatre(gazetteer.place(p)))
+            .collect();
+        let near = m
+            .candidates
+            .iter()
+            .filter(|r| r.primary)
+            .filter(|r| {
+                let p = gazetteer.place(r.place);
+                in_theatre(p) && !p.english_word
+            })
+            .map(|r| {
+                let p = gazetteer.place(r.place);
+                let d = mates
+                    .iter()
+                    .map(|&q| {
+                        let q = gazetteer.place(q);
+                        distance_km((q.lon, q.lat), (p.lon, p.lat))
+                    })
+                    .fold(f64::INFINITY, f64::min);
+                (r.place, d)
+            })
+            .min_by(|a, b| a.1.total_cmp(&b.1));
+        if let Some((place, d)) = near {
+            if d < LIST_MATE_KM {
+                chosen[k] = Some(place);
+            }
+        }
+    }
 }
 
 fn base_score(gazetteer: &Gazetteer, r: NameRef) -> f64 {

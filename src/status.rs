@@ -95,6 +95,9 @@ const CUES: &[(&str, Cue)] = &[
     ("fled", Cue::Withdraw),
     ("flee*", Cue::Withdraw),
     ("pulled out", Cue::Withdraw),
+    ("pulled back", Cue::Withdraw),
+    ("pull back", Cue::Withdraw),
+    ("pulling back", Cue::Withdraw),
     ("pull out", Cue::Withdraw),
     ("pullout", Cue::Withdraw),
     ("left", Cue::Withdraw),
@@ -971,6 +974,10 @@ fn mention_status(
             continue;
         }
         let dist = between.len();
+        // A reference point is the word right before the name ("north of X", "40 km from X").
+        if cue.cue == Cue::Reference && dist > 3 {
+            continue;
+        }
         let limit = if after {
             6
         } else if including.is_some() {
