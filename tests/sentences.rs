@@ -148,6 +148,11 @@ fn homonyms_resolve_from_context() {
             "Luhansk Oblast",
         ),
         (
+            "Russian artillery shelled Ternova, Rubizhne and Cherkaski Tyshky north of Kharkiv.",
+            "Rubizhne",
+            "Kharkiv Oblast",
+        ),
+        (
             "Troops entered Balakliya and then Shevchenkovo on the road to Kupiansk.",
             "Shevchenkovo",
             "Kharkiv Oblast",
