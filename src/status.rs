@@ -869,6 +869,29 @@ fn is_object_marker(w: &str) -> bool {
             && !w.eq_ignore_ascii_case("forcing"))
 }
 
+/// The words between a cue and a name, summarised: how many, the last two, and whether one
+/// names a destination ("to", "for") or puts the cue beside the place ("near", "around").
+#[derive(Clone, Copy, Default)]
+struct Between<'a> {
+    len: usize,
+    last: Option<&'a str>,
+    second_last: Option<&'a str>,
+    destination: bool,
+    near: bool,
+}
+
+impl<'a> Between<'a> {
+    fn push(&mut self, w: &'a str) {
+        self.len += 1;
+        self.second_last = self.last;
+        self.last = Some(w);
+        self.destination |= ["to", "towards", "toward", "into", "for"]
+            .iter()
+            .any(|d| d.eq_ignore_ascii_case(w));
+        self.near |= NEAR_WORDS.iter().any(|n| n.eq_ignore_ascii_case(w));
+    }
+}
+
 /// The status mention `k` gets from the cues of its sentence.
 fn mention_status(
     doc: &Document,
@@ -909,16 +932,16 @@ fn mention_status(
     let in_other = |i: usize| i >= lo && i < hi && place_tokens[i - lo];
     // Words between two tokens, without other place names and the prepositions that introduce
     // them ("near Avdiivka" only locates the place before it).
-    let words_between = |a: usize, b: usize| -> Vec<&str> {
-        (a..b)
-            .filter(|&i| doc.tokens[i].kind == TokenKind::Word && !in_other(i))
-            .filter(|&i| {
-                let before_other =
-                    in_other(i + 1) && !(m.first_token..m.end_token).contains(&(i + 1));
-                !(before_other && word_in(doc, i, NEAR_WORDS))
-            })
-            .map(|i| doc.tok(i))
-            .collect()
+    let words_between = |a: usize, b: usize| -> Between {
+        let mut between = Between::default();
+        for i in (a..b).filter(|&i| doc.tokens[i].kind == TokenKind::Word && !in_other(i)) {
+            let before_other = in_other(i + 1) && !(m.first_token..m.end_token).contains(&(i + 1));
+            if before_other && word_in(doc, i, NEAR_WORDS) {
+                continue;
+            }
+            between.push(doc.tok(i));
+        }
+        between
     };
     let barrier = |a: usize, b: usize| -> bool {
         (a..b).any(|i| {
@@ -937,7 +960,7 @@ fn mention_status(
     // "took control of dozens of villages as Russian troops pulled back, including A, B and C".
     let including = including_word(doc, list_first);
     let list_start = including.unwrap_or(list_first);
-    let mut best: Option<(usize, &CueAt, Vec<&str>, bool)> = None;
+    let mut best: Option<(usize, &CueAt, Between, bool)> = None;
     for cue in cues {
         // Too far in tokens to be near in words: skip before counting.
         if cue.end + 3 * 12 < list_start || cue.first > list_end + 3 * 6 {
@@ -963,17 +986,10 @@ fn mention_status(
         };
         // A withdrawal or an evacuation "to" or "towards" a place goes there; the place is not
         // left ("retreating towards Seversk", "evacuation trains depart for Lviv").
-        if matches!(cue.cue, Cue::Withdraw | Cue::Evacuated)
-            && !after
-            && between.iter().any(|w| {
-                ["to", "towards", "toward", "into", "for"]
-                    .iter()
-                    .any(|d| d.eq_ignore_ascii_case(w))
-            })
-        {
+        if matches!(cue.cue, Cue::Withdraw | Cue::Evacuated) && !after && between.destination {
             continue;
         }
-        let dist = between.len();
+        let dist = between.len;
         // A reference point is the word right before the name ("north of X", "40 km from X").
         if cue.cue == Cue::Reference && dist > 3 {
             continue;
@@ -1029,19 +1045,17 @@ fn mention_status(
                     .any(|a| a.eq_ignore_ascii_case(w))
             };
             // "remained under heavy shelling": a state the place is under.
-            let under = between
-                .iter()
-                .rev()
-                .take(2)
+            let under = [between.last, between.second_last]
+                .into_iter()
+                .flatten()
                 .any(|w| w.eq_ignore_ascii_case("under"));
             // Or the cue phrase starts with its own auxiliary: "was hit", "attacks were".
             let own_aux = is_aux(&doc.tok(cue.first));
             let passive = under
                 || (dist == 0 && own_aux)
-                || between.last().is_some_and(is_aux)
-                || (between.len() >= 2
-                    && between.last().is_some_and(is_adverb)
-                    && is_aux(&between[between.len() - 2]))
+                || between.last.as_ref().is_some_and(is_aux)
+                || (between.last.as_ref().is_some_and(is_adverb)
+                    && between.second_last.as_ref().is_some_and(is_aux))
                 || (dist == 0 && doc.tok(cue.first).eq_ignore_ascii_case("fell"))
                 // A state right after the name: "leaving Nova Kakhovka under Russian control".
                 || (dist <= 1 && cue.cue == Cue::Occupied && doc.tok(cue.first).eq_ignore_ascii_case("under"))
@@ -1067,7 +1081,12 @@ fn mention_status(
     }
     let (cue, between, after, topic) = match best {
         Some((_, cue, between, after)) => (cue, between, after, false),
-        None if m.domestic => (sentence_topic(doc, m, cues)?, Vec::new(), false, true),
+        None if m.domestic => (
+            sentence_topic(doc, m, cues)?,
+            Between::default(),
+            false,
+            true,
+        ),
         None => return None,
     };
     if cue.cue == Cue::Reference {
@@ -1115,10 +1134,8 @@ fn mention_status(
             ],
         )
     });
-    let beside = between
-        .iter()
-        .any(|w| NEAR_WORDS.iter().any(|n| n.eq_ignore_ascii_case(w)))
-        || (after && m.first_token > 0 && word_in(doc, m.first_token - 1, NEAR_WORDS));
+    let beside =
+        between.near || (after && m.first_token > 0 && word_in(doc, m.first_token - 1, NEAR_WORDS));
 
     // Who acts, and who speaks: looked for only for the cues that depend on them.
     let actor = || actor_side(doc, m.sentence, cue, &names);
