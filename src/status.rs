@@ -174,8 +174,6 @@ const CUES: &[(&str, Cue)] = &[
     ("miles", Cue::Reference),
     ("road to", Cue::Reference),
     ("highway", Cue::Reference),
-    ("direction", Cue::Reference),
-    ("directions", Cue::Reference),
     ("border between", Cue::Reference),
     ("born in", Cue::Reference),
     ("north of", Cue::Reference),
@@ -438,7 +436,13 @@ pub fn report(gazetteer: &Gazetteer, doc: &Document, resolved: &[Resolved]) -> R
             gazetteer.place(m.place).kind,
             Kind::Settlement | Kind::Region
         );
-        let st = if m.metonym || !locatable {
+        // "the Lyman direction", "the Kharkiv axis": a line of the front named after the town.
+        let axis = word_in(
+            doc,
+            m.end_token,
+            &["direction", "directions", "axis", "sector", "front"],
+        );
+        let st = if m.metonym || !locatable || axis {
             None
         } else {
             mention_status(doc, russian_source, &attributions, &mentions, k, cues)
@@ -1325,6 +1329,12 @@ fn list_span(
 /// The token after an apposition that starts at `from` ("X, a key rail hub, was …") and closes
 /// with a comma before `limit`; `from` itself when there is none.
 fn after_apposition(doc: &Document, from: usize, limit: usize) -> usize {
+    // "Zaporizhzhia city, about 50 km to the north, was hit": the settlement word goes too.
+    let from = if from < limit && word_in(doc, from, &["city", "town", "village"]) {
+        from + 1
+    } else {
+        from
+    };
     if from >= limit || doc.tok(from) != "," {
         return from;
     }
