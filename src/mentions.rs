@@ -430,6 +430,7 @@ fn is_capitalised(word: &str) -> bool {
 /// The top-level entry point for finding names: every mention of a gazetteer name, in text order.
 pub fn find(gazetteer: &Gazetteer, doc: &Document) -> Vec<Mention> {
     let n = doc.tokens.len();
+    let mut key = String::new();
     let max_words = gazetteer.max_words().clamp(1, MAX_WORDS);
     let mut mentions: Vec<Mention> = Vec::new();
     let mut i = 0;
@@ -441,7 +442,7 @@ pub fn find(gazetteer: &Gazetteer, doc: &Document) -> Vec<Mention> {
             i += 1;
             continue;
         }
-        match longest_name(gazetteer, doc, i, max_words) {
+        match longest_name(gazetteer, doc, i, max_words, &mut key) {
             Some((end_token, refs)) => {
                 if let Some(m) = build_mention(gazetteer, doc, i, end_token, refs) {
                     mentions.push(m);
@@ -471,11 +472,13 @@ fn is_inside_word(doc: &Document, i: usize) -> bool {
 /// The most words a name may have.
 const MAX_WORDS: usize = 6;
 
+/// `key` is a scratch buffer, reused from call to call.
 fn longest_name(
     gazetteer: &Gazetteer,
     doc: &Document,
     first: usize,
     max_words: usize,
+    key: &mut String,
 ) -> Option<(usize, Vec<NameRef>)> {
     let mut words = [first; MAX_WORDS];
     let mut count = 1;
@@ -503,20 +506,19 @@ fn longest_name(
         count += 1;
         t = w;
     }
-    let mut key = String::new();
     for len in (1..=count).rev() {
         // The words are separated by spaces or hyphens only, so the key of the text from the
         // first word to the last (possessive stripped) is the key of the name.
         let last = words[len - 1];
         let end = doc.tokens[last].start + strip_possessive(doc.tok(last)).len();
-        fold_name_into(&doc.text[doc.tokens[first].start..end], &mut key);
-        let refs = gazetteer.lookup(&key);
+        fold_name_into(&doc.text[doc.tokens[first].start..end], key);
+        let refs = gazetteer.lookup(key);
         let end_token = words[len - 1] + 1;
         if !refs.is_empty() {
             return Some((end_token, refs.to_vec()));
         }
         if followed_by_region_word(doc, end_token) || preceded_by_region_of(doc, first) {
-            let regions = gazetteer.lookup_stem(&key);
+            let regions = gazetteer.lookup_stem(key);
             if !regions.is_empty() {
                 return Some((end_token, region_refs(regions)));
             }

@@ -12,7 +12,6 @@ use crate::report::{Evidence, Kind, Report, ReportedPlace, Status};
 use crate::resolve::Resolved;
 use crate::text::{Document, TokenKind};
 use rustc_hash::FxHashMap as HashMap;
-use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// What a cue word says, before the actor's side is known.
@@ -419,6 +418,7 @@ pub fn report(gazetteer: &Gazetteer, doc: &Document, resolved: &[Resolved]) -> R
         .collect();
     let russian_source = has_russian_framing(doc.text);
     let mut cue_cache: HashMap<usize, Vec<CueAt>> = HashMap::default();
+    let mut scratch = Scratch::default();
     let mut order: Vec<PlaceId> = Vec::new();
     let mut by_place: HashMap<PlaceId, Vec<(usize, Option<MentionStatus>)>> = HashMap::default();
     for (k, m) in mentions.iter().enumerate() {
@@ -445,7 +445,15 @@ pub fn report(gazetteer: &Gazetteer, doc: &Document, resolved: &[Resolved]) -> R
         let st = if m.metonym || !locatable || axis {
             None
         } else {
-            mention_status(doc, russian_source, &attributions, &mentions, k, cues)
+            mention_status(
+                doc,
+                russian_source,
+                &attributions,
+                &mentions,
+                k,
+                cues,
+                &mut scratch,
+            )
         };
         by_place.entry(m.place).or_default().push((k, st));
     }
@@ -453,7 +461,7 @@ pub fn report(gazetteer: &Gazetteer, doc: &Document, resolved: &[Resolved]) -> R
     let places = order
         .into_iter()
         .map(|id| {
-            let entries = &by_place[&id];
+            let entries = by_place.remove(&id).unwrap_or_default();
             build_place(gazetteer, doc, &attributions, id, &mentions, entries)
         })
         .collect();
@@ -466,17 +474,21 @@ fn build_place(
     attributions: &Attributions,
     id: PlaceId,
     mentions: &[PlaceMention],
-    entries: &[(usize, Option<MentionStatus>)],
+    entries: Vec<(usize, Option<MentionStatus>)>,
 ) -> ReportedPlace {
     let place = gazetteer.place(id);
     let best = entries
         .iter()
         .filter_map(|(k, st)| st.as_ref().map(|s| (*k, s)))
-        .max_by_key(|(k, s)| (s.strength, priority(s.status), *k));
+        .max_by_key(|(k, s)| (s.strength, priority(s.status), *k))
+        .map(|(k, s)| (k, s.status, s.reason.clone()));
+    let metonym_only = entries
+        .iter()
+        .all(|(k, _)| mentions[*k].metonym || mentions[*k].coreference);
     let mut forms: Vec<String> = Vec::new();
-    let mut evidence = Vec::new();
+    let mut evidence = Vec::with_capacity(entries.len());
     for (k, st) in entries {
-        let m = &mentions[*k];
+        let m = &mentions[k];
         let form = &doc.text[m.start..m.end];
         if !m.coreference && !forms.iter().any(|f| f == form) {
             forms.push(form.to_string());
@@ -484,19 +496,12 @@ fn build_place(
         let mut e = evidence_of(doc, attributions, m);
         if let Some(st) = st {
             e.status = Some(st.status);
-            e.reason = Some(st.reason.clone());
+            e.reason = Some(st.reason);
         }
         evidence.push(e);
     }
-    let metonym_only = entries
-        .iter()
-        .all(|(k, _)| mentions[*k].metonym || mentions[*k].coreference);
     let (status, reason, claimed_by) = match best {
-        Some((k, s)) => (
-            s.status,
-            s.reason.clone(),
-            speaker_of(doc, attributions, &mentions[k]),
-        ),
+        Some((k, status, reason)) => (status, reason, speaker_of(doc, attributions, &mentions[k])),
         None if metonym_only => (
             Status::Mentioned,
             "Named for its government or army, not as a place where something happened."
@@ -626,19 +631,6 @@ fn coreferences(
     out
 }
 
-/// Lower-cased word of token `i`, with curly apostrophes made straight (borrowed when it is
-/// already so).
-fn lower<'a>(doc: &Document<'a>, i: usize) -> Cow<'a, str> {
-    let w = doc.tok(i);
-    if w.bytes()
-        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'\'')
-    {
-        Cow::Borrowed(w)
-    } else {
-        Cow::Owned(w.to_lowercase().replace(['’', 'ʼ'], "'"))
-    }
-}
-
 /// Token `i` exists and is a word equal, ignoring ASCII case, to one of `list`.
 fn word_in(doc: &Document, i: usize, list: &[&str]) -> bool {
     i < doc.tokens.len()
@@ -654,11 +646,13 @@ struct CueWord {
 }
 
 impl CueWord {
+    /// Whether `word` matches, ignoring ASCII case.
     fn matches(self, word: &str) -> bool {
         if self.prefix {
-            word.starts_with(self.text)
+            word.len() >= self.text.len()
+                && word.as_bytes()[..self.text.len()].eq_ignore_ascii_case(self.text.as_bytes())
         } else {
-            word == self.text
+            word.eq_ignore_ascii_case(self.text)
         }
     }
 }
@@ -670,10 +664,10 @@ struct CueMatcher {
     by_first_letters: HashMap<[u8; 2], Vec<usize>>,
 }
 
-/// The first two bytes of a word (every cue word has at least two letters).
+/// The first two bytes of a word, lower-cased (every cue word has at least two letters).
 fn first_two(w: &str) -> Option<[u8; 2]> {
     match w.as_bytes() {
-        [a, b, ..] => Some([*a, *b]),
+        [a, b, ..] => Some([a.to_ascii_lowercase(), b.to_ascii_lowercase()]),
         _ => None,
     }
 }
@@ -710,14 +704,14 @@ fn cue_matcher() -> &'static CueMatcher {
 fn find_cues(doc: &Document, sentence: usize) -> Vec<CueAt> {
     let matcher = cue_matcher();
     let s = doc.sentences[sentence];
-    let words: Vec<(usize, Cow<str>)> = (s.first_token..s.end_token)
+    let words: Vec<(usize, &str)> = (s.first_token..s.end_token)
         .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
-        .map(|i| (i, lower(doc, i)))
+        .map(|i| (i, doc.tok(i)))
         .collect();
     let mut cues = Vec::new();
     let mut w = 0;
     while w < words.len() {
-        let candidates = first_two(&words[w].1).and_then(|k| matcher.by_first_letters.get(&k));
+        let candidates = first_two(words[w].1).and_then(|k| matcher.by_first_letters.get(&k));
         let mut matched: Option<(usize, Cue)> = None;
         for &i in candidates.into_iter().flatten() {
             let (parts, cue) = &matcher.phrases[i];
@@ -727,7 +721,7 @@ fn find_cues(doc: &Document, sentence: usize) -> Vec<CueAt> {
             let ok = parts
                 .iter()
                 .enumerate()
-                .all(|(k, p)| p.matches(&words[w + k].1));
+                .all(|(k, p)| p.matches(words[w + k].1));
             if ok && matched.is_none_or(|(len, _)| parts.len() > len) {
                 matched = Some((parts.len(), *cue));
             }
@@ -736,18 +730,21 @@ fn find_cues(doc: &Document, sentence: usize) -> Vec<CueAt> {
             Some((len, cue)) => {
                 // "left" as in "the left bank" or "left behind" is not a withdrawal, and "out of"
                 // is one only after pushing: "pushed Russian units out of Lukashivka".
-                let adjective = words[w].1 == "left"
+                let adjective = words[w].1.eq_ignore_ascii_case("left")
                     && words.get(w + 1).is_some_and(|(_, n)| {
-                        ["bank", "flank", "side", "behind", "hand", "wing"].contains(&n.as_ref())
+                        ["bank", "flank", "side", "behind", "hand", "wing"]
+                            .iter()
+                            .any(|x| x.eq_ignore_ascii_case(n))
                     });
-                let loose_out_of = words[w].1 == "out"
+                let loose_out_of = words[w].1.eq_ignore_ascii_case("out")
                     && len == 2
                     && !words[w.saturating_sub(4)..w].iter().any(|(_, p)| {
                         [
                             "pushed", "driven", "drove", "forced", "kicked", "thrown", "ousted",
                             "pushing",
                         ]
-                        .contains(&p.as_ref())
+                        .iter()
+                        .any(|x| x.eq_ignore_ascii_case(p))
                     });
                 if !adjective && !loose_out_of {
                     cues.push(CueAt {
@@ -896,6 +893,17 @@ impl<'a> Between<'a> {
     }
 }
 
+/// Buffers of `mention_status`, reused from mention to mention.
+#[derive(Default)]
+struct Scratch {
+    /// Place names near the mention: token range and the side a country or government stands for.
+    names: Vec<(usize, usize, Option<Side>)>,
+    /// The names that are places (not countries or governments).
+    others: Vec<(usize, usize)>,
+    /// Which tokens of the window around the mention belong to other places.
+    place_tokens: Vec<bool>,
+}
+
 /// The status mention `k` gets from the cues of its sentence.
 fn mention_status(
     doc: &Document,
@@ -904,6 +912,7 @@ fn mention_status(
     mentions: &[PlaceMention],
     k: usize,
     cues: &[CueAt],
+    scratch: &mut Scratch,
 ) -> Option<MentionStatus> {
     let m = &mentions[k];
     if m.framing == Framing::Region && cues.is_empty() {
@@ -914,25 +923,36 @@ fn mention_status(
     let lo = m.first_token.saturating_sub(WINDOW);
     let hi = m.end_token + WINDOW;
     let from = mentions.partition_point(|o| o.first_token < lo);
-    let names: Vec<(usize, usize, Option<Side>)> = mentions[from..]
-        .iter()
-        .take_while(|o| o.first_token < hi)
-        .filter(|o| o.sentence == m.sentence && !o.coreference)
-        .map(|o| (o.first_token, o.end_token, o.side))
-        .collect();
+    let Scratch {
+        names,
+        others,
+        place_tokens,
+    } = scratch;
+    names.clear();
+    names.extend(
+        mentions[from..]
+            .iter()
+            .take_while(|o| o.first_token < hi)
+            .filter(|o| o.sentence == m.sentence && !o.coreference)
+            .map(|o| (o.first_token, o.end_token, o.side)),
+    );
     // Countries and governments act; they are words of the clause, not places in it.
-    let others: Vec<(usize, usize)> = names
-        .iter()
-        .filter(|n| n.2.is_none() || (n.0, n.1) == (m.first_token, m.end_token))
-        .map(|n| (n.0, n.1))
-        .collect();
+    others.clear();
+    others.extend(
+        names
+            .iter()
+            .filter(|n| n.2.is_none() || (n.0, n.1) == (m.first_token, m.end_token))
+            .map(|n| (n.0, n.1)),
+    );
     let cues = &cues[cues.partition_point(|c| c.end < lo)..cues.partition_point(|c| c.first < hi)];
-    let mut place_tokens = vec![false; hi - lo];
-    for &(a, b) in &others {
+    place_tokens.clear();
+    place_tokens.resize(hi - lo, false);
+    for &(a, b) in others.iter() {
         for i in a.max(lo)..b.min(hi) {
             place_tokens[i - lo] = true;
         }
     }
+    let (names, others, place_tokens) = (&*names, &*others, &*place_tokens);
     let in_other = |i: usize| i >= lo && i < hi && place_tokens[i - lo];
     // Words between two tokens, without other place names and the prepositions that introduce
     // them ("near Avdiivka" only locates the place before it).
