@@ -979,7 +979,7 @@ fn mention_status(
 
     // The list the mention stands in: "from Izyum, Kupiansk, Shevchenkovo and Balakliya".
     let m_quote = quotation_of(doc, m.start);
-    let (list_first, list_end) = list_span(doc, &others, m.first_token, m.end_token);
+    let (list_first, list_end) = list_span(doc, others, m.first_token, m.end_token);
     // A list introduced by "including" or "such as" takes the event of the clause before it:
     // "took control of dozens of villages as Russian troops pulled back, including A, B and C".
     let including = including_word(doc, list_first);
@@ -1162,7 +1162,7 @@ fn mention_status(
         between.near || (after && m.first_token > 0 && word_in(doc, m.first_token - 1, NEAR_WORDS));
 
     // Who acts, and who speaks: looked for only for the cues that depend on them.
-    let actor = || actor_side(doc, m.sentence, cue, &names);
+    let actor = || actor_side(doc, m.sentence, cue, names);
     let speaker_side = || {
         speaker_of(doc, attributions, m)
             .as_deref()
