@@ -991,7 +991,10 @@ fn mention_status(
             continue;
         }
         let (between, after) = if cue.end <= list_start {
-            (words_between(cue.end, list_start), false)
+            let mut between = words_between(cue.end, list_start);
+            // "nearby settlements, including A and B": the list is those settlements.
+            between.near &= including.is_none();
+            (between, false)
         } else if cue.end <= m.first_token {
             (words_between(cue.end, m.first_token), false)
         } else if cue.first >= m.end_token {
@@ -1040,13 +1043,15 @@ fn mention_status(
         // "liberated Robotyne in the Zaporizhzhia region".
         // After the name, a place introduced by a preposition only locates it: "Stepove near
         // Avdiivka came under Russian control".
-        let intervening = others.iter().any(|&(o_first, o_end)| {
-            (o_first, o_end) != (m.first_token, m.end_token)
-                && o_first >= a
-                && o_end <= b
-                && (o_end <= list_first || o_first >= list_end)
-                && !(after && o_first > 0 && word_in(doc, o_first - 1, NEAR_WORDS))
-        });
+        // (A list after "including" elaborates the clause's object, which may be a place.)
+        let intervening = including.is_none()
+            && others.iter().any(|&(o_first, o_end)| {
+                (o_first, o_end) != (m.first_token, m.end_token)
+                    && o_first >= a
+                    && o_end <= b
+                    && (o_end <= list_first || o_first >= list_end)
+                    && !(after && o_first > 0 && word_in(doc, o_first - 1, NEAR_WORDS))
+            });
         if intervening {
             continue;
         }
