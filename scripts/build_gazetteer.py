@@ -233,6 +233,19 @@ def match_key(s):
     return " ".join(words)
 
 
+def press_variants(names):
+    """Spellings the English press derives from a name by rule: Russian ё written "yo"
+    (Tëtkino → Tyotkino), and "Saint" written "St." or "St" (Saint Petersburg)."""
+    out = []
+    for n in names:
+        out.append(n)
+        if "ë" in n or "Ë" in n:
+            out.append(n.replace("ë", "yo").replace("Ë", "Yo"))
+        if n.startswith("Saint "):
+            out += ["St. " + n[6:], "St " + n[6:]]
+    return out
+
+
 def distinct_spellings(name, names):
     """`names` without those that fold to the key of `name` or of an earlier one; the first
     (GeoNames' own name) always stays first."""
@@ -404,7 +417,7 @@ def main():
 
     for f in feats:
         p = f["properties"]
-        p["names"] = distinct_spellings(p["name"], p["names"])
+        p["names"] = distinct_spellings(p["name"], press_variants(p["names"]))
         if p["kind"] == "settlement":
             if any(word_key(n) in english for n in [p["name"]] + p["names"][:1]):
                 p["common"] = True

@@ -491,7 +491,18 @@ fn longest_name(
             && doc.tokens[next].start == doc.tokens[t].end
             && doc.tokens[next + 1].start == doc.tokens[next].end
             && doc.tokens[next + 1].kind == TokenKind::Word;
-        let w = if joined_by_hyphen { next + 1 } else { next };
+        // "St. Petersburg": the full stop of a short abbreviation stays inside a name.
+        let abbreviation = next + 1 < doc.tokens.len()
+            && doc.tok(next) == "."
+            && doc.tokens[next].start == doc.tokens[t].end
+            && doc.tok(t).len() <= 3
+            && is_capitalised(doc.tok(t))
+            && !doc.tokens[next + 1].after_newline;
+        let w = if joined_by_hyphen || abbreviation {
+            next + 1
+        } else {
+            next
+        };
         if w >= doc.tokens.len()
             || doc.tokens[w].kind != TokenKind::Word
             || doc.tokens[w].after_newline

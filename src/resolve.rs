@@ -400,7 +400,9 @@ fn base_score(gazetteer: &Gazetteer, r: NameRef) -> f64 {
     let p = gazetteer.place(r.place);
     type_weight(p.place_type)
         + (p.population as f64 + 1.0).log10() * 0.8
-        + if r.primary { 1.5 } else { 0.0 }
+        // A current name beats a historical or foreign alternate of a bigger place: "Lysivka"
+        // is the village, not the town once called so.
+        + if r.primary { 1.5 } else { -2.5 }
 }
 
 /// Candidates compatible with how the text frames the mention.
