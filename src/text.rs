@@ -180,7 +180,7 @@ impl<'a> Document<'a> {
         let mut verb = verb;
         while verb > floor
             && self.tokens[verb - 1].kind == TokenKind::Word
-            && is_auxiliary(self.tok(verb - 1))
+            && AUXILIARIES.contains(self.tok(verb - 1))
         {
             verb -= 1;
         }
@@ -193,7 +193,7 @@ impl<'a> Document<'a> {
                 break;
             }
             if t.kind == TokenKind::Word {
-                if is_clause_word(w) {
+                if CLAUSE_WORDS.contains(w) {
                     break;
                 }
                 words += 1;
@@ -217,7 +217,7 @@ impl<'a> Document<'a> {
                 break;
             }
             if t.kind == TokenKind::Word {
-                if words > 0 && (is_clause_word(w) || is_speech_verb(w)) {
+                if words > 0 && (CLAUSE_WORDS.contains(w) || is_speech_verb(w)) {
                     break;
                 }
                 words += 1;
@@ -235,7 +235,7 @@ impl<'a> Document<'a> {
         let mut end = end;
         while end > first
             && self.tokens[end - 1].kind == TokenKind::Word
-            && is_filler(self.tok(end - 1))
+            && FILLERS.contains(self.tok(end - 1))
         {
             end -= 1;
         }
@@ -263,74 +263,66 @@ fn is_speech_verb(w: &str) -> bool {
 }
 
 /// Words that begin a clause and so end a speaker's noun phrase.
-fn is_clause_word(w: &str) -> bool {
-    const CLAUSE: &[&str] = &[
-        "that",
-        "and",
-        "but",
-        "as",
-        "while",
-        "when",
-        "after",
-        "before",
-        "which",
-        "who",
-        "because",
-        "if",
-        "so",
-        "it",
-        "this",
-        "yesterday",
-        "today",
-        "later",
-        "earlier",
-        "also",
-        "has",
-        "had",
-        "have",
-        "was",
-        "were",
-        "is",
-        "are",
-        "will",
-        "would",
-    ];
-    CLAUSE.iter().any(|c| c.eq_ignore_ascii_case(w))
-}
+static CLAUSE_WORDS: WordSet = WordSet::new(&[
+    "that",
+    "and",
+    "but",
+    "as",
+    "while",
+    "when",
+    "after",
+    "before",
+    "which",
+    "who",
+    "because",
+    "if",
+    "so",
+    "it",
+    "this",
+    "yesterday",
+    "today",
+    "later",
+    "earlier",
+    "also",
+    "has",
+    "had",
+    "have",
+    "was",
+    "were",
+    "is",
+    "are",
+    "will",
+    "would",
+]);
 
-fn is_auxiliary(w: &str) -> bool {
-    const AUX: &[&str] = &[
-        "has",
-        "have",
-        "had",
-        "was",
-        "were",
-        "is",
-        "are",
-        "will",
-        "would",
-        "also",
-        "reportedly",
-        "later",
-        "earlier",
-    ];
-    AUX.iter().any(|c| c.eq_ignore_ascii_case(w))
-}
+/// Auxiliaries and adverbs between a speaker and the speech verb ("has also said").
+static AUXILIARIES: WordSet = WordSet::new(&[
+    "has",
+    "have",
+    "had",
+    "was",
+    "were",
+    "is",
+    "are",
+    "will",
+    "would",
+    "also",
+    "reportedly",
+    "later",
+    "earlier",
+]);
 
 /// Words trailing a speaker phrase that are not part of it.
-fn is_filler(w: &str) -> bool {
-    const FILLER: &[&str] = &[
-        "also",
-        "then",
-        "later",
-        "earlier",
-        "has",
-        "had",
-        "have",
-        "reportedly",
-    ];
-    FILLER.iter().any(|c| c.eq_ignore_ascii_case(w))
-}
+static FILLERS: WordSet = WordSet::new(&[
+    "also",
+    "then",
+    "later",
+    "earlier",
+    "has",
+    "had",
+    "have",
+    "reportedly",
+]);
 
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ' | '`' | '´')
