@@ -121,6 +121,25 @@ static CAPITALISED_WORDS: WordSet = WordSet::new(&[
     "isw",
 ]);
 
+/// Words between a place and the place that locates it ("A near B", "A, south of B").
+static LOCATOR_WORDS: WordSet = WordSet::new(&[
+    "near",
+    "outside",
+    "around",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+]);
+
 /// Great-circle distance in kilometres (haversine, mean Earth radius 6371.0088 km).
 pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
     let (lon1, lat1) = (a.0.to_radians(), a.1.to_radians());
@@ -237,6 +256,28 @@ pub fn resolve(gazetteer: &Gazetteer, doc: &Document, mentions: Vec<Mention>) ->
         })
     };
 
+    // "Andriivka south of Bakhmut", "Stepove near Avdiivka": the place that locates a mention.
+    let locators: Vec<Option<(f64, f64)>> = (0..mentions.len())
+        .map(|k| {
+            let next = mentions.get(k + 1)?;
+            let m = &mentions[k];
+            let gap = m.end_token..next.first_token;
+            let located = next.sentence == m.sentence
+                && gap.len() <= 4
+                && gap.clone().any(|t| LOCATOR_WORDS.contains(doc.tok(t)));
+            if !located {
+                return None;
+            }
+            let best = next
+                .candidates
+                .iter()
+                .filter(|r| is_prominent(gazetteer, **r))
+                .max_by(|a, b| base_score(gazetteer, **a).total_cmp(&base_score(gazetteer, **b)))?;
+            let p = gazetteer.place(best.place);
+            in_theatre(p).then_some((p.lon, p.lat))
+        })
+        .collect();
+
     let mut score_candidates = |k: usize| -> Vec<(NameRef, f64, f64)> {
         let m = &mentions[k];
         m.candidates
@@ -257,6 +298,9 @@ pub fn resolve(gazetteer: &Gazetteer, doc: &Document, mentions: Vec<Mention>) ->
                     let nearest = nearest_anchor(r.place, key_ids[k]);
                     // Front-line reports name places close together: 8.2 at 10 km, 4.5 at 40 km.
                     support += 10.0 * (-nearest / 50.0).exp();
+                    if let Some(at) = locators[k] {
+                        support += 12.0 * (-distance_km(at, (p.lon, p.lat)) / 25.0).exp();
+                    }
                 }
                 s += support;
                 (r, s, support)

@@ -53,6 +53,10 @@ const CUES: &[(&str, Cue)] = &[
     ("deoccupied", Cue::Liberate),
     ("flag was raised", Cue::Liberate),
     ("raised the flag", Cue::Liberate),
+    ("raised a flag", Cue::Liberate),
+    ("raising the flag", Cue::Liberate),
+    ("raising a flag", Cue::Liberate),
+    ("raising the ukrainian flag", Cue::Liberate),
     ("raised the ukrainian flag", Cue::Liberate),
     ("hands of the armed forces of ukraine", Cue::Liberate),
     ("back under ukrainian control", Cue::Liberate),
@@ -271,6 +275,20 @@ const LIST_FILLERS: &[&str] = &[
     "nearby",
 ];
 
+/// People who are not soldiers.
+const CIVILIANS: &[&str] = &[
+    "residents",
+    "civilians",
+    "people",
+    "families",
+    "children",
+    "locals",
+    "inhabitants",
+    "refugees",
+    "thousands",
+    "hundreds",
+];
+
 /// Nouns for places: a side word before one describes the place ("the Russian town").
 const PLACE_NOUNS: &[&str] = &[
     "town",
@@ -346,6 +364,8 @@ struct PlaceMention {
     end: usize,
     sentence: usize,
     coreference: bool,
+    /// A "the city" reference to a place named earlier in the same sentence: as sure as the name.
+    antecedent_in_sentence: bool,
     metonym: bool,
     framing: Framing,
     /// The place is in Ukraine.
@@ -400,6 +420,7 @@ pub fn report(gazetteer: &Gazetteer, doc: &Document, resolved: &[Resolved]) -> R
             end: r.mention.end,
             sentence: r.mention.sentence,
             coreference: false,
+            antecedent_in_sentence: false,
             metonym: r.mention.metonym || r.mention.dateline,
             framing: r.mention.framing,
             domestic: gazetteer.place(r.place).country.as_deref() == Some("UA"),
@@ -481,7 +502,25 @@ fn build_place(
         .iter()
         .filter_map(|(k, st)| st.as_ref().map(|s| (*k, s)))
         .max_by_key(|(k, s)| (s.strength, priority(s.status), *k))
-        .map(|(k, s)| (k, s.status, s.reason.clone()));
+        .map(|(k, s)| {
+            // Both sides reported in control, equally surely: the place is divided or disputed.
+            let top = s.strength;
+            let claims = |wanted: Status| {
+                entries.iter().any(|(_, st)| {
+                    st.as_ref()
+                        .is_some_and(|t| t.strength == top && t.status == wanted)
+                })
+            };
+            if claims(Status::Liberated) && claims(Status::Occupied) {
+                let reason = format!(
+                    "Contested: both sides are reported in control — {}",
+                    s.reason
+                );
+                (k, Status::Contested, reason)
+            } else {
+                (k, s.status, s.reason.clone())
+            }
+        });
     let metonym_only = entries
         .iter()
         .all(|(k, _)| mentions[*k].metonym || mentions[*k].coreference);
@@ -620,6 +659,7 @@ fn coreferences(
                     end: doc.tokens[noun].end,
                     sentence,
                     coreference: true,
+                    antecedent_in_sentence: prev.sentence == sentence,
                     metonym: false,
                     framing: Framing::Settlement,
                     domestic: prev.domestic,
@@ -875,6 +915,7 @@ fn is_object_marker(w: &str) -> bool {
 #[derive(Clone, Copy, Default)]
 struct Between<'a> {
     len: usize,
+    first: Option<&'a str>,
     last: Option<&'a str>,
     second_last: Option<&'a str>,
     destination: bool,
@@ -884,6 +925,7 @@ struct Between<'a> {
 impl<'a> Between<'a> {
     fn push(&mut self, w: &'a str) {
         self.len += 1;
+        self.first = self.first.or(Some(w));
         self.second_last = self.last;
         self.last = Some(w);
         self.destination |= ["to", "towards", "toward", "into", "for"]
@@ -1080,7 +1122,12 @@ fn mention_status(
                 .any(|w| w.eq_ignore_ascii_case("under"));
             // Or the cue phrase starts with its own auxiliary: "was hit", "attacks were".
             let own_aux = is_aux(&doc.tok(cue.first));
+            // "Bakhmut, where fighting has raged for months": a clause about the place.
+            let where_clause = between
+                .first
+                .is_some_and(|w| w.eq_ignore_ascii_case("where"));
             let passive = under
+                || where_clause
                 || (dist == 0 && own_aux)
                 || between.last.as_ref().is_some_and(is_aux)
                 || (between.last.as_ref().is_some_and(is_adverb)
@@ -1186,6 +1233,12 @@ fn mention_status(
             Some(Side::Ukrainian) => (Status::Liberated, " — taken by Ukrainian forces"),
             _ => (Status::Occupied, " — taken by Russian forces"),
         },
+        // "Many residents fled Lysychansk": civilians leaving is an evacuation, not a retreat.
+        Cue::Withdraw
+            if (cue.first.saturating_sub(3)..cue.first).any(|t| word_in(doc, t, CIVILIANS)) =>
+        {
+            (Status::Evacuated, " — civilians left it")
+        }
         Cue::Withdraw => match actor() {
             Some(Side::Ukrainian) => (Status::Occupied, " — Ukrainian forces left it"),
             _ => (Status::Liberated, " — Russian forces left it"),
@@ -1219,7 +1272,7 @@ fn mention_status(
         strength = 1;
         qualifier = " (earlier in the war)";
     }
-    if m.coreference || topic {
+    if (m.coreference && !m.antecedent_in_sentence) || topic {
         strength = 1;
     }
     if topic {

@@ -99,6 +99,14 @@ fn sentence_statuses() {
             "Sloviansk",
             Status::Mentioned,
         ),
+        ("Zelensky visited Bakhmut, where fighting has raged for months.", "Bakhmut", Status::Contested),
+        ("Many residents fled Lysychansk before the assault.", "Lysychansk", Status::Evacuated),
+        (
+            "Ukrainian troops control the western part of Kupiansk, and Russian forces still hold the eastern part of the city.",
+            "Kupiansk",
+            Status::Contested,
+        ),
+        ("Russian troops entered Popasna and claimed full control of the town.", "Popasna", Status::Occupied),
         (
             "Ukrainian forces took control of dozens of villages as Russian troops pulled back, including Chornobaivka, Kyselivka and Posad-Pokrovske.",
             "Posad-Pokrovske",
@@ -146,6 +154,11 @@ fn homonyms_resolve_from_context() {
             "Attacks were repelled near Bilohorivka and Kreminna in the Luhansk region.",
             "Bilohorivka",
             "Luhansk Oblast",
+        ),
+        (
+            "Kharkiv's governor spoke. Troops liberated the village of Andriivka south of Bakhmut.",
+            "Andriivka",
+            "Donetsk Oblast",
         ),
         (
             "Russian artillery shelled Ternova, Rubizhne and Cherkaski Tyshky north of Kharkiv.",
