@@ -502,11 +502,22 @@ fn find_quotes(doc: &Document) -> Vec<Quote> {
             }
         }
     }
+    // "he said", "she wrote": the last speaker named, or else who the sentences just before
+    // the quotation say spoke ("… Hanna Maliar said on Saturday. “…,” she wrote").
     let mut last_named: Option<String> = None;
     for q in &mut quotes {
         match &q.speaker {
             Some(s) if PRONOUNS.contains(&s.to_ascii_lowercase().as_str()) => {
-                q.speaker = last_named.clone();
+                q.speaker = last_named.clone().or_else(|| {
+                    let here = doc.sentence_of(doc.tokens.partition_point(|t| t.end <= q.start));
+                    (here.saturating_sub(2)..here)
+                        .rev()
+                        .filter_map(|s| doc.attribution(s))
+                        .find(|a| !PRONOUNS.contains(&a.to_ascii_lowercase().as_str()))
+                });
+                if let Some(named) = &q.speaker {
+                    last_named = Some(named.clone());
+                }
             }
             Some(s) => last_named = Some(s.clone()),
             None => {}
@@ -643,6 +654,12 @@ mod tests {
     fn pronoun_speakers_take_the_last_named_speaker() {
         let doc = Document::parse("“Hold on,” Pushilin said. “We lost it,” he said.");
         assert_eq!(doc.quotes[1].speaker.as_deref(), Some("Pushilin"));
+        let doc =
+            Document::parse("The troops left, the deputy minister said. “It is free,” she wrote.");
+        assert_eq!(
+            doc.quotes[0].speaker.as_deref(),
+            Some("the deputy minister")
+        );
     }
 
     #[test]
