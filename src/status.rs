@@ -11,6 +11,7 @@ use crate::mentions::Framing;
 use crate::report::{Evidence, Kind, Report, ReportedPlace, Status};
 use crate::resolve::Resolved;
 use crate::text::{Document, TokenKind};
+use crate::words::WordSet;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
@@ -215,7 +216,7 @@ const CUES: &[(&str, Cue)] = &[
 const WINDOW: usize = 40;
 
 /// Words that name the Russian side.
-const RUSSIAN_SIDE: &[&str] = &[
+static RUSSIAN_SIDE: WordSet = WordSet::new(&[
     "russian",
     "russians",
     "russia",
@@ -240,9 +241,9 @@ const RUSSIAN_SIDE: &[&str] = &[
     "invader",
     "occupier",
     "russia's",
-];
+]);
 /// Words that name the Ukrainian side.
-const UKRAINIAN_SIDE: &[&str] = &[
+static UKRAINIAN_SIDE: WordSet = WordSet::new(&[
     "ukrainian",
     "ukrainians",
     "ukraine",
@@ -256,7 +257,7 @@ const UKRAINIAN_SIDE: &[&str] = &[
     "ukraine's",
     "kyiv's",
     "kiev's",
-];
+]);
 
 /// Words that may follow a conjunction inside a list of places.
 const LIST_FILLERS: &[&str] = &[
@@ -308,7 +309,7 @@ const PLACE_NOUNS: &[&str] = &[
 ];
 
 /// Words between a cue and a place that put the cue beside the place rather than on it.
-const NEAR_WORDS: &[&str] = &[
+static NEAR_WORDS: WordSet = WordSet::new(&[
     "near",
     "around",
     "outside",
@@ -328,7 +329,7 @@ const NEAR_WORDS: &[&str] = &[
     "southwest",
     "northeast",
     "northwest",
-];
+]);
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Side {
@@ -808,10 +809,9 @@ fn side_of_word(w: &str) -> Option<Side> {
         .iter()
         .find_map(|p| w.strip_suffix(p))
         .unwrap_or(w);
-    let any = |list: &[&str]| list.iter().any(|s| s.eq_ignore_ascii_case(w));
-    if any(RUSSIAN_SIDE) {
+    if RUSSIAN_SIDE.contains(w) {
         Some(Side::Russian)
-    } else if any(UKRAINIAN_SIDE) {
+    } else if UKRAINIAN_SIDE.contains(w) {
         Some(Side::Ukrainian)
     } else {
         None
@@ -931,7 +931,7 @@ impl<'a> Between<'a> {
         self.destination |= ["to", "towards", "toward", "into", "for"]
             .iter()
             .any(|d| d.eq_ignore_ascii_case(w));
-        self.near |= NEAR_WORDS.iter().any(|n| n.eq_ignore_ascii_case(w));
+        self.near |= NEAR_WORDS.contains(w);
     }
 }
 
@@ -1002,7 +1002,7 @@ fn mention_status(
         let mut between = Between::default();
         for i in (a..b).filter(|&i| doc.tokens[i].kind == TokenKind::Word && !in_other(i)) {
             let before_other = in_other(i + 1) && !(m.first_token..m.end_token).contains(&(i + 1));
-            if before_other && word_in(doc, i, NEAR_WORDS) {
+            if before_other && NEAR_WORDS.contains(doc.tok(i)) {
                 continue;
             }
             between.push(doc.tok(i));
@@ -1092,7 +1092,7 @@ fn mention_status(
                     && o_first >= a
                     && o_end <= b
                     && (o_end <= list_first || o_first >= list_end)
-                    && !(after && o_first > 0 && word_in(doc, o_first - 1, NEAR_WORDS))
+                    && !(after && o_first > 0 && NEAR_WORDS.contains(doc.tok(o_first - 1)))
             });
         if intervening {
             continue;
@@ -1210,8 +1210,8 @@ fn mention_status(
             ],
         )
     });
-    let beside =
-        between.near || (after && m.first_token > 0 && word_in(doc, m.first_token - 1, NEAR_WORDS));
+    let beside = between.near
+        || (after && m.first_token > 0 && NEAR_WORDS.contains(doc.tok(m.first_token - 1)));
 
     // Who acts, and who speaks: looked for only for the cues that depend on them.
     let actor = || actor_side(doc, m.sentence, cue, names);

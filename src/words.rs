@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 /// A fixed list of lower-case words, looked up ignoring ASCII case.
 pub struct WordSet {
     words: &'static [&'static str],
-    set: OnceLock<FxHashSet<&'static str>>,
+    set: OnceLock<(FxHashSet<&'static str>, usize, usize)>,
 }
 
 impl WordSet {
@@ -23,7 +23,14 @@ impl WordSet {
     /// True when `word`, lower-cased, is in the set.
     pub fn contains(&self, word: &str) -> bool {
         const LONGEST: usize = 32;
-        if word.len() > LONGEST {
+        let (set, shortest, longest) = self.set.get_or_init(|| {
+            let set: FxHashSet<&'static str> = self.words.iter().copied().collect();
+            let shortest = self.words.iter().map(|w| w.len()).min().unwrap_or(0);
+            let longest = self.words.iter().map(|w| w.len()).max().unwrap_or(0);
+            (set, shortest, longest)
+        });
+        // Most words are ruled out by their length alone.
+        if word.len() < *shortest || word.len() > (*longest).min(LONGEST) {
             return false;
         }
         let mut buffer = [0u8; LONGEST];
@@ -33,9 +40,7 @@ impl WordSet {
         let Ok(lower) = std::str::from_utf8(lower) else {
             return false;
         };
-        self.set
-            .get_or_init(|| self.words.iter().copied().collect())
-            .contains(lower)
+        set.contains(lower)
     }
 }
 
