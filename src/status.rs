@@ -131,6 +131,8 @@ const CUES: &[(&str, Cue)] = &[
     ("enters", Cue::Contested),
     ("outskirts", Cue::Contested),
     ("repelled", Cue::Contested),
+    ("counterattack*", Cue::Contested),
+    ("counter attack*", Cue::Contested),
     ("repulsed", Cue::Contested),
     ("repel*", Cue::Contested),
     ("attacks were", Cue::Contested),
@@ -627,7 +629,7 @@ fn coreferences(
             continue;
         }
         let Some(noun) = (i + 1..(i + 4).min(n)).find(|&j| {
-            ["city", "town", "village"]
+            ["city", "town", "village", "settlement"]
                 .iter()
                 .any(|w| doc.is_word(j, w))
         }) else {
