@@ -548,7 +548,8 @@ fn region_refs(ids: &[PlaceId]) -> Vec<NameRef> {
 }
 
 fn followed_by_region_word(doc: &Document, end_token: usize) -> bool {
-    end_token < doc.tokens.len() && REGION_WORDS.contains(doc.tok(end_token))
+    // "Kursk region's Lgov district": the possessive of the region word too.
+    end_token < doc.tokens.len() && REGION_WORDS.contains(strip_possessive(doc.tok(end_token)))
 }
 
 fn preceded_by_region_of(doc: &Document, first: usize) -> bool {
@@ -594,7 +595,13 @@ fn build_mention(
     if first + 1 == end_token && GIVEN_NAMES.contains(doc.tok(first)) && !called_settlement {
         return None;
     }
-    if next.is_some_and(|w| UNIT_WORDS.contains(w) || FEATURE_WORDS.contains(w)) {
+    // "the Mokri Yaly river": a name the gazetteer lacks ends in a feature word.
+    let feature_after_next = next.is_some_and(is_capitalised)
+        && end_token + 1 < doc.tokens.len()
+        && FEATURE_WORDS.contains(doc.tok(end_token + 1));
+    if feature_after_next
+        || next.is_some_and(|w| UNIT_WORDS.contains(w) || FEATURE_WORDS.contains(w))
+    {
         return None;
     }
 
@@ -602,7 +609,7 @@ fn build_mention(
     let peoples_republic = next.is_some_and(|w| {
         strip_possessive(w) != w && strip_possessive(w).eq_ignore_ascii_case("people")
     }) && doc.is_word(end_token + 1, "republic");
-    let region_framed = next.is_some_and(|w| REGION_WORDS.contains(w))
+    let region_framed = next.is_some_and(|w| REGION_WORDS.contains(strip_possessive(w)))
         || preceded_by_region_of(doc, first)
         || peoples_republic;
     let mut candidates = refs;

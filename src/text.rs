@@ -197,8 +197,15 @@ impl<'a> Document<'a> {
                 return None;
             }
         }
-        let mut first = verb;
+        // "The regional governor, Alexei Smirnov, said": a name in apposition is part of it.
+        let apposition = verb > floor + 1
+            && self.tok(verb - 1) == ","
+            && self.tokens[verb - 2].kind == TokenKind::Word;
+        let end = if apposition { verb - 1 } else { verb };
+        let mut first = end;
         let mut words = 0;
+        let mut all_capitalised = true;
+        let mut crossed_apposition = false;
         while first > floor {
             let t = self.tokens[first - 1];
             let w = self.tok(first - 1);
@@ -206,14 +213,22 @@ impl<'a> Document<'a> {
             let bracket = (w == "(" || w == ")")
                 && first >= 2
                 && self.tokens[first - 2].kind == TokenKind::Word;
+            // A hyphen joins words ("pro-Russian"); a spaced dash ends a dateline.
+            let joining_hyphen = w == "-" && first >= 2 && t.start == self.tokens[first - 2].end;
+            let apposition_comma = apposition && w == "," && words > 0 && all_capitalised;
             if t.kind == TokenKind::Punct
                 && w != "’"
                 && w != "'"
-                && w != "-"
+                && !joining_hyphen
                 && w != "."
                 && !bracket
+                && !apposition_comma
             {
                 break;
+            }
+            crossed_apposition |= apposition_comma;
+            if t.kind == TokenKind::Word {
+                all_capitalised &= w.starts_with(char::is_uppercase);
             }
             if t.kind == TokenKind::Word {
                 if CLAUSE_WORDS.contains(w) {
@@ -223,10 +238,10 @@ impl<'a> Document<'a> {
             }
             first -= 1;
         }
-        if words == 0 || words > 16 {
+        if words == 0 || words > 16 || (apposition && !crossed_apposition) {
             return None;
         }
-        self.clean_phrase(first, verb)
+        self.clean_phrase(first, end)
     }
 
     /// The noun phrase starting at token `from`: up to punctuation or a clause word, at most 12 words.
@@ -705,6 +720,8 @@ mod tests {
                 Some("the Russian Defense Ministry"),
             ),
             ("Troops entered the town.", None),
+            ("Sudzha fell, the regional governor, Alexei Smirnov, said.", Some("the regional governor, Alexei Smirnov")),
+            ("KYIV, Aug 15 (Reuters) - Ukraine's top commander said the town fell.", Some("Ukraine's top commander")),
             ("The Russian Ministry of Defense (MoD) claimed that Russian forces seized Sontsivka.", Some("The Russian Ministry of Defense (MoD)")),
             ("Russian forces recently made confirmed advances near Pokrovsk.", None),
         ];
