@@ -586,6 +586,13 @@ fn build_mention(
     if before.is_some_and(|b| NAME_MODIFIERS.contains(b) && is_capitalised(b)) {
         return None;
     }
+    // "Nova Poshta": a modifier followed by a name the gazetteer lacks is that longer name.
+    if first + 1 == end_token
+        && NAME_MODIFIERS.contains(doc.tok(first))
+        && next.is_some_and(is_capitalised)
+    {
+        return None;
+    }
     // A given name is a person ("Volodymyr Zelensky", "his first name, Maksym"), unless the
     // text calls it a village.
     let called_settlement = before.is_some_and(|b| SETTLEMENT_WORDS.contains(b))

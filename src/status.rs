@@ -112,6 +112,8 @@ const CUES: &[(&str, Cue)] = &[
     ("fighting", Cue::Contested),
     ("fight for", Cue::Contested),
     ("fights", Cue::Contested),
+    ("fought", Cue::Contested),
+    ("fight", Cue::Contested),
     ("battle*", Cue::Contested),
     ("clash*", Cue::Contested),
     ("encircl*", Cue::Contested),

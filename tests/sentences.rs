@@ -233,6 +233,7 @@ fn people_units_and_common_words_are_not_places() {
             "Mayak",
         ),
         ("Victory will come, the minister said.", "Victory"),
+        ("Nova Poshta resumed deliveries to Kherson.", "Nova"),
         (
             "Progress was slow near Borova and Kupiansk, the governor said.",
             "Progress",
