@@ -704,16 +704,20 @@ fn fold_key_of(doc: &Document, first: usize, end_token: usize) -> String {
     key
 }
 
+/// Mention `a`, then mention `b`, joined only by commas, "and" or "or": members of one list.
+pub fn in_one_list(doc: &Document, a: &Mention, b: &Mention) -> bool {
+    a.sentence == b.sentence
+        && a.end_token < b.first_token
+        && (a.end_token..b.first_token).all(|t| {
+            let w = doc.tok(t);
+            w == "," || w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("or")
+        })
+}
+
 /// "the villages of A, B and C": the list's later names are settlements too.
 fn spread_settlement_framing(doc: &Document, mentions: &mut [Mention]) {
     for k in 1..mentions.len() {
-        let gap = mentions[k - 1].end_token..mentions[k].first_token;
-        let joined = !gap.is_empty()
-            && gap.clone().all(|t| {
-                let w = doc.tok(t);
-                w == "," || w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("or")
-            });
-        if joined
+        if in_one_list(doc, &mentions[k - 1], &mentions[k])
             && mentions[k - 1].framing == Framing::Settlement
             && mentions[k].framing == Framing::Bare
         {

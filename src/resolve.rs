@@ -5,7 +5,7 @@
 //! a sentence's first word or only a historical alternate needs such support to count.
 
 use crate::gazetteer::{Gazetteer, NameRef, PlaceId, PlaceType};
-use crate::mentions::{Framing, Mention};
+use crate::mentions::{in_one_list, Framing, Mention};
 use crate::names::fold_name;
 use crate::report::Kind;
 use crate::text::Document;
@@ -219,12 +219,7 @@ pub fn resolve(gazetteer: &Gazetteer, doc: &Document, mentions: Vec<Mention>) ->
         .collect();
     let mut anchors: HashMap<PlaceId, ((f64, f64), HashSet<&str>)> = HashMap::default();
     for (m, key) in mentions.iter().zip(&keys) {
-        let best = m
-            .candidates
-            .iter()
-            .filter(|r| is_prominent(gazetteer, **r))
-            .max_by(|a, b| base_score(gazetteer, **a).total_cmp(&base_score(gazetteer, **b)));
-        if let Some(best) = best {
+        if let Some(best) = best_prominent(gazetteer, m) {
             let p = gazetteer.place(best.place);
             if in_theatre(p) && !m.metonym {
                 anchors
@@ -268,11 +263,7 @@ pub fn resolve(gazetteer: &Gazetteer, doc: &Document, mentions: Vec<Mention>) ->
             if !located {
                 return None;
             }
-            let best = next
-                .candidates
-                .iter()
-                .filter(|r| is_prominent(gazetteer, **r))
-                .max_by(|a, b| base_score(gazetteer, **a).total_cmp(&base_score(gazetteer, **b)))?;
+            let best = best_prominent(gazetteer, next)?;
             let p = gazetteer.place(best.place);
             in_theatre(p).then_some((p.lon, p.lat))
         })
@@ -372,19 +363,11 @@ pub fn resolve(gazetteer: &Gazetteer, doc: &Document, mentions: Vec<Mention>) ->
 /// The neighbours of mention `k` in a list: the mentions right before and after it, joined to
 /// it only by commas, "and" or "or".
 fn list_mates(doc: &Document, mentions: &[Mention], k: usize) -> Vec<usize> {
-    let joined = |a: &Mention, b: &Mention| {
-        a.sentence == b.sentence
-            && a.end_token < b.first_token
-            && (a.end_token..b.first_token).all(|t| {
-                let w = doc.tok(t);
-                w == "," || w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("or")
-            })
-    };
     [k.checked_sub(1), Some(k + 1)]
         .into_iter()
         .flatten()
         .filter(|&j| j < mentions.len())
-        .filter(|&j| joined(&mentions[j.min(k)], &mentions[j.max(k)]))
+        .filter(|&j| in_one_list(doc, &mentions[j.min(k)], &mentions[j.max(k)]))
         .collect()
 }
 
@@ -438,6 +421,15 @@ fn support_from_list_mates(
             }
         }
     }
+}
+
+/// The best reading of a mention among the places it may be trusted for on its own.
+fn best_prominent(gazetteer: &Gazetteer, m: &Mention) -> Option<NameRef> {
+    m.candidates
+        .iter()
+        .copied()
+        .filter(|r| is_prominent(gazetteer, *r))
+        .max_by(|a, b| base_score(gazetteer, *a).total_cmp(&base_score(gazetteer, *b)))
 }
 
 fn base_score(gazetteer: &Gazetteer, r: NameRef) -> f64 {
