@@ -9,7 +9,7 @@ use crate::gazetteer::{Gazetteer, NameRef, PlaceId};
 use crate::names::{fold_name_into, fold_word};
 use crate::text::{Document, TokenKind};
 use crate::words::WordSet;
-use std::collections::HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// How the text around a mention describes it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -767,28 +767,38 @@ fn add_region_lists(gazetteer: &Gazetteer, doc: &Document, mentions: &mut [Menti
 }
 
 /// Marks one-word mentions whose word also occurs in lower case in the article ("the mayak
-/// was dark"): a common word, not a name. One pass over the words, looking up only words of a
-/// length some mention has.
+/// was dark"): a common word, not a name. One pass over the words, looking up only words whose
+/// first letter and length some mention has.
 fn mark_common_words(doc: &Document, mentions: &mut [Mention]) {
-    let mut forms: HashSet<String> = HashSet::new();
-    let mut lengths = [false; 64];
+    // Each one-word spelling, lower-cased once; and for each lower-case first letter, a bit per
+    // length of those words.
+    let mut lower_of: HashMap<&str, String> = HashMap::default();
+    let mut lengths_by_first = [0u64; 27];
+    let slot = |b: u8| match b {
+        b'a'..=b'z' => usize::from(b - b'a'),
+        _ => 26,
+    };
     for m in mentions.iter().filter(|m| m.first_token + 1 == m.end_token) {
-        let w = doc.tok(m.first_token).to_lowercase();
-        if w.len() < lengths.len() {
-            lengths[w.len()] = true;
-            forms.insert(w);
+        let surface = doc.tok(m.first_token);
+        let lower = lower_of
+            .entry(surface)
+            .or_insert_with(|| surface.to_lowercase());
+        if (1..=64).contains(&lower.len()) {
+            lengths_by_first[slot(lower.as_bytes()[0])] |= 1 << (lower.len() - 1);
         }
     }
-    if forms.is_empty() {
+    if lower_of.is_empty() {
         return;
     }
-    let mut found: HashSet<&str> = HashSet::new();
+    let forms: HashSet<&str> = lower_of.values().map(String::as_str).collect();
+    let mut found: HashSet<&str> = HashSet::default();
     for t in doc.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
         let w = &doc.text[t.start..t.end];
-        if w.len() < lengths.len() && lengths[w.len()] && w.starts_with(|c: char| c.is_lowercase())
-        {
+        let possible =
+            w.len() <= 64 && lengths_by_first[slot(w.as_bytes()[0])] & (1 << (w.len() - 1)) != 0;
+        if possible && w.starts_with(|c: char| c.is_lowercase()) {
             if let Some(f) = forms.get(w) {
-                found.insert(f.as_str());
+                found.insert(f);
             }
         }
     }
@@ -796,6 +806,6 @@ fn mark_common_words(doc: &Document, mentions: &mut [Mention]) {
         .iter_mut()
         .filter(|m| m.first_token + 1 == m.end_token)
     {
-        m.common_word = found.contains(doc.tok(m.first_token).to_lowercase().as_str());
+        m.common_word = found.contains(lower_of[doc.tok(m.first_token)].as_str());
     }
 }

@@ -189,7 +189,7 @@ pub fn resolve(gazetteer: &Gazetteer, doc: &Document, mentions: Vec<Mention>) ->
     let mentions: Vec<Mention> = mentions
         .into_iter()
         .map(|mut m| {
-            m.candidates = filter_by_framing(gazetteer, &m);
+            filter_by_framing(gazetteer, m.framing, &mut m.candidates);
             m
         })
         .filter(|m| !m.candidates.is_empty())
@@ -211,14 +211,23 @@ pub fn resolve(gazetteer: &Gazetteer, doc: &Document, mentions: Vec<Mention>) ->
         })
         .collect();
 
+    // Each mention's spelling, folded and numbered; each distinct spelling is folded once.
+    let mut key_by_surface: HashMap<&str, usize> = HashMap::default();
+    let mut key_index: HashMap<String, usize> = HashMap::default();
+    let key_ids: Vec<usize> = mentions
+        .iter()
+        .map(|m| {
+            let surface = &doc.text[m.start..m.end];
+            *key_by_surface.entry(surface).or_insert_with(|| {
+                let next = key_index.len();
+                *key_index.entry(fold_name(surface)).or_insert(next)
+            })
+        })
+        .collect();
     // Anchors: mentions whose best reading is prominent. Each anchor place remembers the
     // spellings that named it, so that a name never supports its own homonyms.
-    let keys: Vec<String> = mentions
-        .iter()
-        .map(|m| fold_name(&doc.text[m.start..m.end]))
-        .collect();
-    let mut anchors: HashMap<PlaceId, ((f64, f64), HashSet<&str>)> = HashMap::default();
-    for (m, key) in mentions.iter().zip(&keys) {
+    let mut anchors: HashMap<PlaceId, ((f64, f64), HashSet<usize>)> = HashMap::default();
+    for (m, &key) in mentions.iter().zip(&key_ids) {
         if let Some(best) = best_prominent(gazetteer, m) {
             let p = gazetteer.place(best.place);
             if in_theatre(p) && !m.metonym {
@@ -231,16 +240,9 @@ pub fn resolve(gazetteer: &Gazetteer, doc: &Document, mentions: Vec<Mention>) ->
         }
     }
     // Mentions with the same spelling share one cache entry per candidate place.
-    let mut first_with_key: HashMap<&str, usize> = HashMap::default();
-    let key_ids: Vec<usize> = keys
-        .iter()
-        .enumerate()
-        .map(|(k, key)| *first_with_key.entry(key).or_insert(k))
-        .collect();
     let mut nearest_cache: HashMap<(PlaceId, usize), f64> = HashMap::default();
-    let mut nearest_anchor = |place: PlaceId, key_index: usize| -> f64 {
-        let key = keys[key_index].as_str();
-        *nearest_cache.entry((place, key_index)).or_insert_with(|| {
+    let mut nearest_anchor = |place: PlaceId, key: usize| -> f64 {
+        *nearest_cache.entry((place, key)).or_insert_with(|| {
             let p = gazetteer.place(place);
             anchors
                 .iter()
@@ -269,39 +271,39 @@ pub fn resolve(gazetteer: &Gazetteer, doc: &Document, mentions: Vec<Mention>) ->
         })
         .collect();
 
-    let mut score_candidates = |k: usize| -> Vec<(NameRef, f64, f64)> {
+    // Each candidate of mention `k` with its score and the support in it, into `scored`.
+    let mut score_candidates = |k: usize, scored: &mut Vec<(NameRef, f64, f64)>| {
         let m = &mentions[k];
-        m.candidates
-            .iter()
-            .map(|&r| {
-                let p = gazetteer.place(r.place);
-                let mut s = base_score(gazetteer, r);
-                let mut support = 0.0;
-                if let Some(o) = p.oblast.as_deref() {
-                    if named_oblasts.contains(o) {
-                        support += 3.0;
-                    }
-                    if oblasts_by_sentence.contains(&(m.sentence, o)) {
-                        support += 6.0;
-                    }
+        scored.clear();
+        scored.extend(m.candidates.iter().map(|&r| {
+            let p = gazetteer.place(r.place);
+            let mut s = base_score(gazetteer, r);
+            let mut support = 0.0;
+            if let Some(o) = p.oblast.as_deref() {
+                if named_oblasts.contains(o) {
+                    support += 3.0;
                 }
-                if in_theatre(p) {
-                    let nearest = nearest_anchor(r.place, key_ids[k]);
-                    // Front-line reports name places close together: 8.2 at 10 km, 4.5 at 40 km.
-                    support += 10.0 * (-nearest / 50.0).exp();
-                    if let Some(at) = locators[k] {
-                        support += 12.0 * (-distance_km(at, (p.lon, p.lat)) / 25.0).exp();
-                    }
+                if oblasts_by_sentence.contains(&(m.sentence, o)) {
+                    support += 6.0;
                 }
-                s += support;
-                (r, s, support)
-            })
-            .collect()
+            }
+            if in_theatre(p) {
+                let nearest = nearest_anchor(r.place, key_ids[k]);
+                // Front-line reports name places close together: 8.2 at 10 km, 4.5 at 40 km.
+                support += 10.0 * (-nearest / 50.0).exp();
+                if let Some(at) = locators[k] {
+                    support += 12.0 * (-distance_km(at, (p.lon, p.lat)) / 25.0).exp();
+                }
+            }
+            s += support;
+            (r, s, support)
+        }));
     };
 
     let mut chosen: Vec<Option<PlaceId>> = vec![None; mentions.len()];
+    let mut scored = Vec::new();
     for (k, m) in mentions.iter().enumerate() {
-        let scored = score_candidates(k);
+        score_candidates(k, &mut scored);
         let Some(&(best, _, support)) = scored.iter().max_by(|a, b| a.1.total_cmp(&b.1)) else {
             continue;
         };
@@ -329,7 +331,8 @@ pub fn resolve(gazetteer: &Gazetteer, doc: &Document, mentions: Vec<Mention>) ->
         if mates.is_empty() {
             continue;
         }
-        let rescored = score_candidates(k).into_iter().map(|(r, s, support)| {
+        score_candidates(k, &mut scored);
+        let rescored = scored.iter().map(|&(r, s, support)| {
             let p = gazetteer.place(r.place);
             let near = mates
                 .iter()
@@ -441,36 +444,25 @@ fn base_score(gazetteer: &Gazetteer, r: NameRef) -> f64 {
         + if r.primary { 1.5 } else { -2.5 }
 }
 
-/// Candidates compatible with how the text frames the mention.
-fn filter_by_framing(gazetteer: &Gazetteer, m: &Mention) -> Vec<NameRef> {
-    let of_kind = |pred: &dyn Fn(&crate::gazetteer::Place) -> bool| -> Vec<NameRef> {
-        m.candidates
-            .iter()
-            .copied()
-            .filter(|r| pred(gazetteer.place(r.place)))
-            .collect()
+/// Keeps the candidates compatible with how the text frames the mention.
+fn filter_by_framing(gazetteer: &Gazetteer, framing: Framing, candidates: &mut Vec<NameRef>) {
+    type Test = fn(&crate::gazetteer::Place) -> bool;
+    let any = |test: Test, candidates: &[NameRef]| {
+        candidates.iter().any(|r| test(gazetteer.place(r.place)))
     };
-    match m.framing {
-        Framing::Region => of_kind(&|p| p.kind == Kind::Region),
-        Framing::Settlement => of_kind(&|p| p.kind == Kind::Settlement),
-        Framing::Definite => {
-            let non_settlements = of_kind(&|p| p.kind != Kind::Settlement);
-            if non_settlements.is_empty() {
-                m.candidates.clone()
-            } else {
-                non_settlements
-            }
-        }
-        Framing::Bare => {
-            // A bare name is the settlement when there is one, not the river or the oblast.
-            let settlements = of_kind(&|p| p.kind == Kind::Settlement || p.kind == Kind::Country);
-            if settlements.is_empty() {
-                of_kind(&|p| p.place_type != PlaceType::River)
-            } else {
-                settlements
-            }
-        }
-    }
+    let settlement: Test = |p| p.kind == Kind::Settlement;
+    let not_settlement: Test = |p| p.kind != Kind::Settlement;
+    let settlement_or_country: Test = |p| p.kind == Kind::Settlement || p.kind == Kind::Country;
+    let keep: Test = match framing {
+        Framing::Region => |p| p.kind == Kind::Region,
+        Framing::Settlement => settlement,
+        Framing::Definite if any(not_settlement, candidates) => not_settlement,
+        Framing::Definite => return,
+        // A bare name is the settlement when there is one, not the river or the oblast.
+        Framing::Bare if any(settlement_or_country, candidates) => settlement_or_country,
+        Framing::Bare => |p| p.place_type != PlaceType::River,
+    };
+    candidates.retain(|r| keep(gazetteer.place(r.place)));
 }
 
 /// Whether the chosen reading of a mention is a place the article names.

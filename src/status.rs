@@ -443,7 +443,10 @@ pub fn report(gazetteer: &Gazetteer, doc: &Document, resolved: &[Resolved]) -> R
         .map(|s| (s, doc.attribution(s)))
         .collect();
     let russian_source = has_russian_framing(doc.text);
-    let mut cue_cache: HashMap<usize, Vec<CueAt>> = HashMap::default();
+    // Mentions come in article order, so the cues of one sentence are found once and kept while
+    // its mentions are read.
+    let mut cues: Vec<CueAt> = Vec::new();
+    let mut cues_of: Option<usize> = None;
     let mut scratch = Scratch::default();
     let mut order: Vec<PlaceId> = Vec::new();
     let mut by_place: HashMap<PlaceId, Vec<(usize, Option<MentionStatus>)>> = HashMap::default();
@@ -454,9 +457,10 @@ pub fn report(gazetteer: &Gazetteer, doc: &Document, resolved: &[Resolved]) -> R
             }
             order.push(m.place);
         }
-        let cues = cue_cache
-            .entry(m.sentence)
-            .or_insert_with(|| find_cues(doc, m.sentence));
+        if cues_of != Some(m.sentence) {
+            find_cues(doc, m.sentence, &mut scratch.words, &mut cues);
+            cues_of = Some(m.sentence);
+        }
         // Countries act rather than suffer in war reports; rivers and seas only locate things.
         let locatable = matches!(
             gazetteer.place(m.place).kind,
@@ -477,7 +481,7 @@ pub fn report(gazetteer: &Gazetteer, doc: &Document, resolved: &[Resolved]) -> R
                 &attributions,
                 &mentions,
                 k,
-                cues,
+                &cues,
                 &mut scratch,
             )
         };
@@ -706,13 +710,17 @@ impl CueWord {
 /// letters of their first word (so a word is compared with the few phrases that can start it).
 struct CueMatcher {
     phrases: Vec<(Vec<CueWord>, Cue)>,
-    by_first_letters: HashMap<[u8; 2], Vec<usize>>,
+    by_first_letters: Vec<Vec<usize>>,
 }
 
-/// The first two bytes of a word, lower-cased (every cue word has at least two letters).
-fn first_two(w: &str) -> Option<[u8; 2]> {
+/// The slot of a word's first two letters, ASCII letters only, ignoring case (every cue word
+/// starts with two of them).
+fn first_two(w: &str) -> Option<usize> {
     match w.as_bytes() {
-        [a, b, ..] => Some([a.to_ascii_lowercase(), b.to_ascii_lowercase()]),
+        [a, b, ..] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => Some(
+            usize::from(a.to_ascii_lowercase() - b'a') * 26
+                + usize::from(b.to_ascii_lowercase() - b'a'),
+        ),
         _ => None,
     }
 }
@@ -722,7 +730,7 @@ fn cue_matcher() -> &'static CueMatcher {
     MATCHER.get_or_init(|| {
         let mut m = CueMatcher {
             phrases: Vec::new(),
-            by_first_letters: HashMap::default(),
+            by_first_letters: vec![Vec::new(); 26 * 26],
         };
         for (i, (phrase, cue)) in CUES.iter().enumerate() {
             let words: Vec<CueWord> = phrase
@@ -739,24 +747,24 @@ fn cue_matcher() -> &'static CueMatcher {
                 })
                 .collect();
             let key = first_two(words[0].text).expect("cue words have two letters or more");
-            m.by_first_letters.entry(key).or_default().push(i);
+            m.by_first_letters[key].push(i);
             m.phrases.push((words, *cue));
         }
         m
     })
 }
 
-fn find_cues(doc: &Document, sentence: usize) -> Vec<CueAt> {
+/// The cues of a sentence, in order, into `cues`; `words` is a buffer for its word tokens.
+fn find_cues(doc: &Document, sentence: usize, words: &mut Vec<usize>, cues: &mut Vec<CueAt>) {
     let matcher = cue_matcher();
     let s = doc.sentences[sentence];
-    let words: Vec<(usize, &str)> = (s.first_token..s.end_token)
-        .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
-        .map(|i| (i, doc.tok(i)))
-        .collect();
-    let mut cues = Vec::new();
+    words.clear();
+    words.extend((s.first_token..s.end_token).filter(|&i| doc.tokens[i].kind == TokenKind::Word));
+    let word = |w: usize| doc.tok(words[w]);
+    cues.clear();
     let mut w = 0;
     while w < words.len() {
-        let candidates = first_two(words[w].1).and_then(|k| matcher.by_first_letters.get(&k));
+        let candidates = first_two(word(w)).map(|k| &matcher.by_first_letters[k]);
         let mut matched: Option<(usize, Cue)> = None;
         for &i in candidates.into_iter().flatten() {
             let (parts, cue) = &matcher.phrases[i];
@@ -766,7 +774,7 @@ fn find_cues(doc: &Document, sentence: usize) -> Vec<CueAt> {
             let ok = parts
                 .iter()
                 .enumerate()
-                .all(|(k, p)| p.matches(words[w + k].1));
+                .all(|(k, p)| p.matches(word(w + k)));
             if ok && matched.is_none_or(|(len, _)| parts.len() > len) {
                 matched = Some((parts.len(), *cue));
             }
@@ -775,15 +783,14 @@ fn find_cues(doc: &Document, sentence: usize) -> Vec<CueAt> {
             Some((len, cue)) => {
                 // "left" as in "the left bank" or "left behind" is not a withdrawal, and "out of"
                 // is one only after pushing: "pushed Russian units out of Lukashivka".
-                let adjective = words[w].1.eq_ignore_ascii_case("left")
-                    && words.get(w + 1).is_some_and(|(_, n)| {
-                        ["bank", "flank", "side", "behind", "hand", "wing"]
-                            .iter()
-                            .any(|x| x.eq_ignore_ascii_case(n))
-                    });
-                let loose_out_of = words[w].1.eq_ignore_ascii_case("out")
+                let adjective = word(w).eq_ignore_ascii_case("left")
+                    && w + 1 < words.len()
+                    && ["bank", "flank", "side", "behind", "hand", "wing"]
+                        .iter()
+                        .any(|x| x.eq_ignore_ascii_case(word(w + 1)));
+                let loose_out_of = word(w).eq_ignore_ascii_case("out")
                     && len == 2
-                    && !words[w.saturating_sub(4)..w].iter().any(|(_, p)| {
+                    && !(w.saturating_sub(4)..w).map(word).any(|p| {
                         [
                             "pushed", "driven", "drove", "forced", "kicked", "thrown", "ousted",
                             "pushing",
@@ -793,10 +800,10 @@ fn find_cues(doc: &Document, sentence: usize) -> Vec<CueAt> {
                     });
                 if !adjective && !loose_out_of {
                     cues.push(CueAt {
-                        first: words[w].0,
-                        end: words[w + len - 1].0 + 1,
+                        first: words[w],
+                        end: words[w + len - 1] + 1,
                         cue,
-                        quote: quotation_of(doc, doc.tokens[words[w].0].start),
+                        quote: quotation_of(doc, doc.tokens[words[w]].start),
                     });
                 }
                 w += len;
@@ -804,7 +811,6 @@ fn find_cues(doc: &Document, sentence: usize) -> Vec<CueAt> {
             None => w += 1,
         }
     }
-    cues
 }
 
 /// The side a word names, ignoring case and a possessive ending.
@@ -948,6 +954,8 @@ struct Scratch {
     others: Vec<(usize, usize)>,
     /// Which tokens of the window around the mention belong to other places.
     place_tokens: Vec<bool>,
+    /// The word tokens of the sentence whose cues are being found.
+    words: Vec<usize>,
 }
 
 /// The status mention `k` gets from the cues of its sentence.
@@ -973,6 +981,7 @@ fn mention_status(
         names,
         others,
         place_tokens,
+        ..
     } = scratch;
     names.clear();
     names.extend(

@@ -423,7 +423,8 @@ fn is_closing_mark(s: &str) -> bool {
 }
 
 fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
-    let mut sentences = Vec::new();
+    // News sentences run to twenty words and more, with their punctuation.
+    let mut sentences = Vec::with_capacity(tokens.len() / 16);
     let mut first = 0;
     let mut paragraph = 0;
     let mut i = 0;
@@ -489,16 +490,16 @@ fn is_abbreviation(text: &str, tokens: &[Token], dot: usize) -> bool {
     if w.chars().count() == 1 && w.chars().all(char::is_uppercase) {
         return true;
     }
-    let mut lower = w.to_ascii_lowercase();
+    // "U.S.": the word before the inner full stop belongs to the abbreviation.
     if dot >= 3 && &text[tokens[dot - 2].start..tokens[dot - 2].end] == "." {
-        let before = tokens[dot - 3];
-        lower = format!(
-            "{}.{}",
-            &text[before.start..before.end].to_ascii_lowercase(),
-            lower
-        );
+        let before = &text[tokens[dot - 3].start..tokens[dot - 3].end];
+        ABBREVIATIONS.iter().any(|a| {
+            a.split_once('.')
+                .is_some_and(|(x, y)| x.eq_ignore_ascii_case(before) && y.eq_ignore_ascii_case(w))
+        })
+    } else {
+        ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
     }
-    ABBREVIATIONS.contains(&lower.as_str())
 }
 
 /// Quote marks: which open, which close. Curly and straight marks are told apart by context,

@@ -5,42 +5,67 @@
 use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 
+/// The longest word a set can hold.
+const LONGEST: usize = 32;
+
 /// A fixed list of lower-case words, looked up ignoring ASCII case.
 pub struct WordSet {
     words: &'static [&'static str],
-    set: OnceLock<(FxHashSet<&'static str>, usize, usize)>,
+    index: OnceLock<Index>,
+}
+
+/// The hashed words, and for each first letter (a–z, then any other byte) a bit per word length
+/// present: most words of a text are ruled out by these two alone, before any hashing.
+struct Index {
+    set: FxHashSet<&'static [u8]>,
+    lengths_by_first: [u32; 27],
+}
+
+/// The slot of a word's first byte in `Index::lengths_by_first`.
+fn first_slot(b: u8) -> usize {
+    if b.is_ascii_alphabetic() {
+        usize::from(b.to_ascii_lowercase() - b'a')
+    } else {
+        26
+    }
 }
 
 impl WordSet {
-    /// The set of `words`, which must be written in lower case.
+    /// The set of `words`, which must be written in lower case and be at most 32 bytes long.
     pub const fn new(words: &'static [&'static str]) -> WordSet {
         WordSet {
             words,
-            set: OnceLock::new(),
+            index: OnceLock::new(),
         }
     }
 
     /// True when `word`, lower-cased, is in the set.
     pub fn contains(&self, word: &str) -> bool {
-        const LONGEST: usize = 32;
-        let (set, shortest, longest) = self.set.get_or_init(|| {
-            let set: FxHashSet<&'static str> = self.words.iter().copied().collect();
-            let shortest = self.words.iter().map(|w| w.len()).min().unwrap_or(0);
-            let longest = self.words.iter().map(|w| w.len()).max().unwrap_or(0);
-            (set, shortest, longest)
+        let index = self.index.get_or_init(|| {
+            let mut lengths_by_first = [0u32; 27];
+            for w in self.words {
+                assert!(!w.is_empty() && w.len() <= LONGEST, "word set entry {w:?}");
+                lengths_by_first[first_slot(w.as_bytes()[0])] |= 1 << (w.len() - 1);
+            }
+            Index {
+                set: self.words.iter().map(|w| w.as_bytes()).collect(),
+                lengths_by_first,
+            }
         });
-        // Most words are ruled out by their length alone.
-        if word.len() < *shortest || word.len() > (*longest).min(LONGEST) {
+        let bytes = word.as_bytes();
+        let Some(&first) = bytes.first() else {
+            return false;
+        };
+        if bytes.len() > LONGEST
+            || index.lengths_by_first[first_slot(first)] & (1 << (bytes.len() - 1)) == 0
+        {
             return false;
         }
         let mut buffer = [0u8; LONGEST];
-        let lower = &mut buffer[..word.len()];
-        lower.copy_from_slice(word.as_bytes());
+        let lower = &mut buffer[..bytes.len()];
+        lower.copy_from_slice(bytes);
         lower.make_ascii_lowercase();
-        let Ok(lower) = std::str::from_utf8(lower) else {
-            return false;
-        };
-        set.contains(lower)
+        index.set.contains(&*lower)
     }
 }
 
