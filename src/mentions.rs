@@ -10,6 +10,7 @@ use crate::names::{fold_name_into, fold_word};
 use crate::text::{Document, TokenKind};
 use crate::words::WordSet;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 
 /// How the text around a mention describes it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -468,18 +469,18 @@ fn is_inside_word(doc: &Document, i: usize) -> bool {
         .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '@' || c == '#' || c == '/')
 }
 
-/// The longest run of words from token `first` that is a name: (end token, places).
 /// The most words a name may have.
 const MAX_WORDS: usize = 6;
 
-/// `key` is a scratch buffer, reused from call to call.
-fn longest_name(
-    gazetteer: &Gazetteer,
+/// The longest run of words from token `first` that is a name: (end token, places). `key` is a
+/// scratch buffer, reused from call to call.
+fn longest_name<'g>(
+    gazetteer: &'g Gazetteer,
     doc: &Document,
     first: usize,
     max_words: usize,
     key: &mut String,
-) -> Option<(usize, Vec<NameRef>)> {
+) -> Option<(usize, Cow<'g, [NameRef]>)> {
     let mut words = [first; MAX_WORDS];
     let mut count = 1;
     let mut t = first;
@@ -526,12 +527,12 @@ fn longest_name(
         let refs = gazetteer.lookup(key);
         let end_token = words[len - 1] + 1;
         if !refs.is_empty() {
-            return Some((end_token, refs.to_vec()));
+            return Some((end_token, Cow::Borrowed(refs)));
         }
         if followed_by_region_word(doc, end_token) || preceded_by_region_of(doc, first) {
             let regions = gazetteer.lookup_stem(key);
             if !regions.is_empty() {
-                return Some((end_token, region_refs(regions)));
+                return Some((end_token, Cow::Owned(region_refs(regions))));
             }
         }
     }
@@ -565,7 +566,7 @@ fn build_mention(
     doc: &Document,
     first: usize,
     end_token: usize,
-    refs: Vec<NameRef>,
+    refs: Cow<[NameRef]>,
 ) -> Option<Mention> {
     let last = end_token - 1;
     let start = doc.tokens[first].start;
@@ -627,7 +628,7 @@ fn build_mention(
         let area_only =
             next.is_some_and(|w| w.eq_ignore_ascii_case("area") || w.eq_ignore_ascii_case("areas"));
         if !regions.is_empty() {
-            candidates = region_refs(regions);
+            candidates = Cow::Owned(region_refs(regions));
             framing = Framing::Region;
         } else if !area_only
             && candidates
@@ -676,7 +677,7 @@ fn build_mention(
         start,
         end,
         sentence,
-        candidates,
+        candidates: candidates.into_owned(),
         framing,
         metonym,
         sentence_initial,

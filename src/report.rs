@@ -3,6 +3,7 @@
 //! with public fields, and their GeoJSON form — the contract of `frontline extract`.
 
 use serde::Serialize;
+use std::sync::Arc;
 
 /// What kind of thing a place is; the scorer and the map treat settlements apart.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -64,16 +65,17 @@ impl Status {
 }
 
 /// One mention of a place: where it is in the article and the sentence and quotation around it.
+/// The texts are shared: every mention in one sentence holds the same `sentence`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Evidence {
     /// The whole sentence that holds the mention, as written.
-    pub sentence: String,
+    pub sentence: Arc<str>,
     /// Byte offset of `sentence` in the article.
     pub sentence_start: usize,
     /// The quotation the mention stands in, if any (without its quote marks).
-    pub quote: Option<String>,
+    pub quote: Option<Arc<str>>,
     /// Who said the quotation, or who the sentence attributes its report to, where the text says.
-    pub speaker: Option<String>,
+    pub speaker: Option<Arc<str>>,
     /// Byte range of the mention in the article.
     pub start: usize,
     pub end: usize,

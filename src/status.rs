@@ -13,7 +13,7 @@ use crate::resolve::Resolved;
 use crate::text::{Document, TokenKind};
 use crate::words::WordSet;
 use rustc_hash::FxHashMap as HashMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// What a cue word says, before the actor's side is known.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -488,11 +488,20 @@ pub fn report(gazetteer: &Gazetteer, doc: &Document, resolved: &[Resolved]) -> R
         by_place.entry(m.place).or_default().push((k, st));
     }
 
+    let mut shared = SharedText::default();
     let places = order
         .into_iter()
         .map(|id| {
             let entries = by_place.remove(&id).unwrap_or_default();
-            build_place(gazetteer, doc, &attributions, id, &mentions, entries)
+            build_place(
+                gazetteer,
+                doc,
+                &attributions,
+                &mut shared,
+                id,
+                &mentions,
+                entries,
+            )
         })
         .collect();
     Report { places }
@@ -502,6 +511,7 @@ fn build_place(
     gazetteer: &Gazetteer,
     doc: &Document,
     attributions: &Attributions,
+    shared: &mut SharedText,
     id: PlaceId,
     mentions: &[PlaceMention],
     entries: Vec<(usize, Option<MentionStatus>)>,
@@ -541,7 +551,7 @@ fn build_place(
         if !m.coreference && !forms.iter().any(|f| f == form) {
             forms.push(form.to_string());
         }
-        let mut e = evidence_of(doc, attributions, m);
+        let mut e = evidence_of(doc, attributions, shared, m);
         if let Some(st) = st {
             e.status = Some(st.status);
             e.reason = Some(st.reason);
@@ -549,7 +559,11 @@ fn build_place(
         evidence.push(e);
     }
     let (status, reason, claimed_by) = match best {
-        Some((k, status, reason)) => (status, reason, speaker_of(doc, attributions, &mentions[k])),
+        Some((k, status, reason)) => (
+            status,
+            reason,
+            speaker_of(doc, attributions, &mentions[k]).map(str::to_string),
+        ),
         None if metonym_only => (
             Status::Mentioned,
             "Named for its government or army, not as a place where something happened."
@@ -588,16 +602,38 @@ fn priority(s: Status) -> u8 {
 }
 
 /// Who each sentence that mentions a place attributes its report to, computed once.
-type Attributions = HashMap<usize, Option<String>>;
+type Attributions<'a> = HashMap<usize, Option<&'a str>>;
 
-fn evidence_of(doc: &Document, attributions: &Attributions, m: &PlaceMention) -> Evidence {
+/// Slices of the article made shareable once: the mentions of one sentence, one quotation or
+/// one speaker hold the same text.
+#[derive(Default)]
+struct SharedText {
+    /// By the slice's address and length: the same slice of the article.
+    texts: HashMap<(usize, usize), Arc<str>>,
+}
+
+impl SharedText {
+    fn get(&mut self, slice: &str) -> Arc<str> {
+        self.texts
+            .entry((slice.as_ptr() as usize, slice.len()))
+            .or_insert_with(|| Arc::from(slice))
+            .clone()
+    }
+}
+
+fn evidence_of(
+    doc: &Document,
+    attributions: &Attributions,
+    shared: &mut SharedText,
+    m: &PlaceMention,
+) -> Evidence {
     let s = doc.sentences[m.sentence];
     let quote = doc.quote_at(m.start);
     Evidence {
-        sentence: doc.text[s.start..s.end].to_string(),
+        sentence: shared.get(&doc.text[s.start..s.end]),
         sentence_start: s.start,
-        quote: quote.map(|q| doc.text[q.start..q.end].trim().to_string()),
-        speaker: speaker_of(doc, attributions, m),
+        quote: quote.map(|q| shared.get(doc.text[q.start..q.end].trim())),
+        speaker: speaker_of(doc, attributions, m).map(|s| shared.get(s)),
         start: m.start,
         end: m.end,
         status: None,
@@ -605,10 +641,14 @@ fn evidence_of(doc: &Document, attributions: &Attributions, m: &PlaceMention) ->
     }
 }
 
-fn speaker_of(doc: &Document, attributions: &Attributions, m: &PlaceMention) -> Option<String> {
+fn speaker_of<'a>(
+    doc: &Document<'a>,
+    attributions: &Attributions<'a>,
+    m: &PlaceMention,
+) -> Option<&'a str> {
     match doc.quote_at(m.start) {
-        Some(q) => q.speaker.clone(),
-        None => attributions.get(&m.sentence).cloned().flatten(),
+        Some(q) => q.speaker,
+        None => attributions.get(&m.sentence).copied().flatten(),
     }
 }
 
@@ -1228,11 +1268,7 @@ fn mention_status(
 
     // Who acts, and who speaks: looked for only for the cues that depend on them.
     let actor = || actor_side(doc, m.sentence, cue, names);
-    let speaker_side = || {
-        speaker_of(doc, attributions, m)
-            .as_deref()
-            .and_then(side_of_phrase)
-    };
+    let speaker_side = || speaker_of(doc, attributions, m).and_then(side_of_phrase);
 
     let (mut status, side_note) = match cue.cue {
         Cue::Liberate => match (actor(), speaker_side(), russian_source) {
@@ -1294,13 +1330,18 @@ fn mention_status(
     let lo = cue.first.min(m.first_token);
     let hi = cue.end.max(m.end_token);
     let snippet = &doc.text[doc.tokens[lo].start..doc.tokens[hi - 1].end];
-    let reason = format!(
-        "{}: “{}”{}{}.",
-        capitalise(status.as_str()),
-        shorten(snippet, 140),
+    let (snippet, cut) = shortened(snippet, 140);
+    let reason = [
+        capitalised(status),
+        ": “",
+        snippet,
+        cut,
+        "”",
         side_note,
         qualifier,
-    );
+        ".",
+    ]
+    .concat();
     Some(MentionStatus {
         status,
         strength,
@@ -1454,20 +1495,26 @@ fn quotation_of(doc: &Document, pos: usize) -> Option<usize> {
     doc.quote_at(pos).map(|q| q.start)
 }
 
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
+/// The status's name with a capital, to begin a reason.
+fn capitalised(status: Status) -> &'static str {
+    match status {
+        Status::Liberated => "Liberated",
+        Status::Occupied => "Occupied",
+        Status::Contested => "Contested",
+        Status::Attacked => "Attacked",
+        Status::Evacuated => "Evacuated",
+        Status::Mentioned => "Mentioned",
+    }
 }
 
-fn shorten(s: &str, max: usize) -> String {
+/// `s` cut to at most `max` bytes at a character boundary, and "…" where it was cut.
+fn shortened(s: &str, max: usize) -> (&str, &'static str) {
     if s.len() <= max {
-        return s.to_string();
+        return (s, "");
     }
     let mut cut = max;
     while !s.is_char_boundary(cut) {
         cut -= 1;
     }
-    format!("{}…", &s[..cut])
+    (&s[..cut], "…")
 }

@@ -35,11 +35,12 @@ pub struct Sentence {
 }
 
 /// One quotation: the byte range of its content (inside the marks) and its speaker.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Quote {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Quote<'a> {
     pub start: usize,
     pub end: usize,
-    pub speaker: Option<String>,
+    /// Who said it, as the article names them.
+    pub speaker: Option<&'a str>,
 }
 
 /// The parsed article. Parsing is linear in the length of the text and never fails.
@@ -48,7 +49,7 @@ pub struct Document<'a> {
     pub text: &'a str,
     pub tokens: Vec<Token>,
     pub sentences: Vec<Sentence>,
-    pub quotes: Vec<Quote>,
+    pub quotes: Vec<Quote<'a>>,
 }
 
 /// Words after which a full stop does not end a sentence.
@@ -135,14 +136,14 @@ impl<'a> Document<'a> {
     }
 
     /// The quotation whose content holds byte `pos`, if any.
-    pub fn quote_at(&self, pos: usize) -> Option<&Quote> {
+    pub fn quote_at(&self, pos: usize) -> Option<&Quote<'a>> {
         let i = self.quotes.partition_point(|q| q.end <= pos);
         self.quotes.get(i).filter(|q| q.start <= pos && pos < q.end)
     }
 
     /// Who a sentence attributes its report to, outside quotations: "X said …", "… said X",
     /// "according to X".
-    pub fn attribution(&self, sentence: usize) -> Option<String> {
+    pub fn attribution(&self, sentence: usize) -> Option<&'a str> {
         let s = self.sentences[sentence];
         // Walk the quotations alongside the tokens instead of searching for each token.
         let mut q = self.quotes.partition_point(|q| q.end <= s.start);
@@ -176,7 +177,7 @@ impl<'a> Document<'a> {
     }
 
     /// The noun phrase ending just before token `verb`: back to a clause boundary, at most 16 words.
-    fn phrase_before(&self, verb: usize, floor: usize) -> Option<String> {
+    fn phrase_before(&self, verb: usize, floor: usize) -> Option<&'a str> {
         let mut verb = verb;
         while verb > floor
             && self.tokens[verb - 1].kind == TokenKind::Word
@@ -245,7 +246,7 @@ impl<'a> Document<'a> {
     }
 
     /// The noun phrase starting at token `from`: up to punctuation or a clause word, at most 12 words.
-    fn phrase_after(&self, from: usize, ceil: usize) -> Option<String> {
+    fn phrase_after(&self, from: usize, ceil: usize) -> Option<&'a str> {
         let mut end = from;
         let mut words = 0;
         while end < ceil {
@@ -272,7 +273,7 @@ impl<'a> Document<'a> {
         self.clean_phrase(from, end)
     }
 
-    fn clean_phrase(&self, first: usize, end: usize) -> Option<String> {
+    fn clean_phrase(&self, first: usize, end: usize) -> Option<&'a str> {
         let mut first = first;
         let mut end = end;
         while end > first
@@ -296,7 +297,7 @@ impl<'a> Document<'a> {
         if lone_lower && !PRONOUNS.contains(&phrase) {
             return None;
         }
-        Some(phrase.to_string())
+        Some(phrase)
     }
 }
 
@@ -504,7 +505,7 @@ fn is_abbreviation(text: &str, tokens: &[Token], dot: usize) -> bool {
 
 /// Quote marks: which open, which close. Curly and straight marks are told apart by context,
 /// so mismatched marks (“…“) still pair up.
-fn find_quotes(doc: &Document) -> Vec<Quote> {
+fn find_quotes<'a>(doc: &Document<'a>) -> Vec<Quote<'a>> {
     let text = doc.text;
     let mut quotes = Vec::new();
     let mut open: Option<(usize, usize)> = None; // (content start, token index of the mark)
@@ -547,22 +548,23 @@ fn find_quotes(doc: &Document) -> Vec<Quote> {
     }
     // "he said", "she wrote": the last speaker named, or else who the sentences just before
     // the quotation say spoke ("… Hanna Maliar said on Saturday. “…,” she wrote").
-    let mut last_named: Option<String> = None;
+    let is_pronoun = |s: &str| PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(s));
+    let mut last_named: Option<&str> = None;
     for q in &mut quotes {
-        match &q.speaker {
-            Some(s) if PRONOUNS.contains(&s.to_ascii_lowercase().as_str()) => {
-                q.speaker = last_named.clone().or_else(|| {
+        match q.speaker {
+            Some(s) if is_pronoun(s) => {
+                q.speaker = last_named.or_else(|| {
                     let here = doc.sentence_of(doc.tokens.partition_point(|t| t.end <= q.start));
                     (here.saturating_sub(2)..here)
                         .rev()
                         .filter_map(|s| doc.attribution(s))
-                        .find(|a| !PRONOUNS.contains(&a.to_ascii_lowercase().as_str()))
+                        .find(|a| !is_pronoun(a))
                 });
-                if let Some(named) = &q.speaker {
-                    last_named = Some(named.clone());
+                if q.speaker.is_some() {
+                    last_named = q.speaker;
                 }
             }
-            Some(s) => last_named = Some(s.clone()),
+            Some(s) => last_named = Some(s),
             None => {}
         }
     }
@@ -571,7 +573,7 @@ fn find_quotes(doc: &Document) -> Vec<Quote> {
 
 /// The speaker of the quotation between marks `open` and `close`: after it (“…,” X said / said X /
 /// X told CNN) or before it (X said: “…” / X: “…”).
-fn quote_speaker(doc: &Document, open: usize, close: usize) -> Option<String> {
+fn quote_speaker<'a>(doc: &Document<'a>, open: usize, close: usize) -> Option<&'a str> {
     let n = doc.tokens.len();
     let mut i = close + 1;
     while i < n && doc.tokens[i].kind == TokenKind::Punct && matches!(doc.tok(i), "," | "”" | "\"")
@@ -689,20 +691,17 @@ mod tests {
             assert_eq!(doc.quotes.len(), 1, "{text}");
             let q = &doc.quotes[0];
             assert_eq!(&text[q.start..q.end], *content, "{text}");
-            assert_eq!(q.speaker.as_deref(), *speaker, "{text}");
+            assert_eq!(q.speaker, *speaker, "{text}");
         }
     }
 
     #[test]
     fn pronoun_speakers_take_the_last_named_speaker() {
         let doc = Document::parse("“Hold on,” Pushilin said. “We lost it,” he said.");
-        assert_eq!(doc.quotes[1].speaker.as_deref(), Some("Pushilin"));
+        assert_eq!(doc.quotes[1].speaker, Some("Pushilin"));
         let doc =
             Document::parse("The troops left, the deputy minister said. “It is free,” she wrote.");
-        assert_eq!(
-            doc.quotes[0].speaker.as_deref(),
-            Some("the deputy minister")
-        );
+        assert_eq!(doc.quotes[0].speaker, Some("the deputy minister"));
     }
 
     #[test]
@@ -728,7 +727,7 @@ mod tests {
         ];
         for (text, expected) in cases {
             let doc = Document::parse(text);
-            assert_eq!(doc.attribution(0).as_deref(), *expected, "{text}");
+            assert_eq!(doc.attribution(0), *expected, "{text}");
         }
     }
 

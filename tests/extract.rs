@@ -102,7 +102,7 @@ fn mentions_are_byte_spans_of_the_article_in_order_of_first_mention() {
     for p in &report.places {
         for m in &p.mentions {
             assert!(m.start < m.end && m.end <= article.len());
-            assert!(article[m.sentence_start..].starts_with(&m.sentence));
+            assert!(article[m.sentence_start..].starts_with(&*m.sentence));
             assert!(m.sentence_start <= m.start && m.end <= m.sentence_start + m.sentence.len());
         }
         firsts.push(p.mentions.iter().map(|m| m.start).min().unwrap());

@@ -15,7 +15,7 @@ fn check_spans(text: &str) {
             assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
             assert_eq!(
                 &text[m.sentence_start..m.sentence_start + m.sentence.len()],
-                m.sentence
+                &*m.sentence
             );
         }
     }

@@ -4,6 +4,7 @@
 //! has to convert UTF-8 offsets to JavaScript's UTF-16 indices.
 
 use serde::Serialize;
+use std::sync::Arc;
 
 use crate::report::{Evidence, Kind, ReportedPlace};
 
@@ -17,8 +18,8 @@ pub struct Piece {
 /// A quotation in a sentence and who said it.
 #[derive(Serialize, Debug, PartialEq)]
 pub struct Quote {
-    pub quote: String,
-    pub speaker: Option<String>,
+    pub quote: Arc<str>,
+    pub speaker: Option<Arc<str>>,
 }
 
 /// One sentence that mentions a place, cut into pieces at its mentions.
@@ -26,7 +27,7 @@ pub struct Quote {
 pub struct SentenceView {
     pub pieces: Vec<Piece>,
     pub quotes: Vec<Quote>,
-    pub speakers: Vec<String>,
+    pub speakers: Vec<Arc<str>>,
     /// What this sentence alone reports about the place, and why.
     pub status: Option<&'static str>,
     pub reason: Option<String>,
@@ -84,7 +85,7 @@ pub fn sentence_views(mentions: &[Evidence]) -> Vec<SentenceView> {
     groups
         .into_iter()
         .map(|(start, group)| {
-            let sentence = group[0].sentence.as_str();
+            let sentence = &*group[0].sentence;
             let mut spans: Vec<(usize, usize)> = group
                 .iter()
                 .map(|e| {
@@ -121,7 +122,7 @@ pub fn sentence_views(mentions: &[Evidence]) -> Vec<SentenceView> {
                 });
             }
             let mut quotes: Vec<Quote> = Vec::new();
-            let mut speakers: Vec<String> = Vec::new();
+            let mut speakers: Vec<Arc<str>> = Vec::new();
             for e in &group {
                 match (&e.quote, &e.speaker) {
                     (Some(q), sp) if !quotes.iter().any(|x| &x.quote == q) => {
