@@ -4,9 +4,12 @@
 
 use crate::names::{fold_name, fold_name_into};
 use crate::report::Kind;
-use geojson::{GeoJson, GeometryValue};
+use geojson::GeometryValue;
 use rustc_hash::FxHashMap;
+use serde::Deserialize;
+use serde_json::value::RawValue;
 use serde_json::Value;
+use std::borrow::Cow;
 use std::fmt;
 
 /// Index of a place in [`Gazetteer::places`].
@@ -79,11 +82,44 @@ pub struct NameRef {
     pub primary: bool,
 }
 
+/// The places one key names. Most keys name a single place, held without an allocation of
+/// its own.
+#[derive(Debug)]
+enum Refs {
+    One([NameRef; 1]),
+    Many(Vec<NameRef>),
+}
+
+impl Refs {
+    fn as_slice(&self) -> &[NameRef] {
+        match self {
+            Refs::One(one) => one,
+            Refs::Many(many) => many,
+        }
+    }
+
+    /// Adds a place the key names; a place named twice is primary if either name is.
+    fn add(&mut self, named: NameRef) {
+        let refs = match self {
+            Refs::One(one) => one.as_mut_slice(),
+            Refs::Many(many) => many.as_mut_slice(),
+        };
+        if let Some(r) = refs.iter_mut().find(|r| r.place == named.place) {
+            r.primary |= named.primary;
+            return;
+        }
+        match self {
+            Refs::One([first]) => *self = Refs::Many(vec![*first, named]),
+            Refs::Many(many) => many.push(named),
+        }
+    }
+}
+
 /// All places and the index from folded names to places.
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     pub places: Vec<Place>,
-    names: FxHashMap<String, Vec<NameRef>>,
+    names: FxHashMap<String, Refs>,
     stems: FxHashMap<String, Vec<PlaceId>>,
     max_words: usize,
 }
@@ -123,21 +159,43 @@ impl fmt::Display for GazetteerError {
 
 impl std::error::Error for GazetteerError {}
 
+/// A FeatureCollection with its features still unparsed.
+#[derive(Deserialize)]
+struct RawCollection<'a> {
+    #[serde(rename = "type")]
+    kind: Cow<'a, str>,
+    #[serde(borrow)]
+    features: Option<Vec<&'a RawValue>>,
+}
+
 impl Gazetteer {
     /// Loads a gazetteer from the text of a GeoJSON FeatureCollection of Point features with
     /// the properties `name`, `kind`, `type`, `names` (and optionally `id`, `stems`, `oblast`,
     /// `country`, `pop`).
     pub fn from_geojson_str(text: &str) -> Result<Gazetteer, GazetteerError> {
-        let geojson: GeoJson = text
-            .parse()
-            .map_err(|e: geojson::Error| GazetteerError::Syntax(e.to_string()))?;
-        let GeoJson::FeatureCollection(collection) = geojson else {
+        // The collection is split into its features' texts first, and each feature is parsed
+        // by the geojson crate and indexed before the next: one feature's parse is in memory
+        // at a time, rather than the whole collection's.
+        let collection: RawCollection =
+            serde_json::from_str(text).map_err(|e| GazetteerError::Syntax(e.to_string()))?;
+        if collection.kind != "FeatureCollection" {
             return Err(GazetteerError::NotACollection);
-        };
+        }
+        let features = collection.features.ok_or_else(|| {
+            GazetteerError::Syntax("the FeatureCollection has no `features`".to_string())
+        })?;
         let mut gazetteer = Gazetteer::default();
-        gazetteer.places.reserve(collection.features.len());
+        gazetteer.places.reserve(features.len());
         let mut key = String::new();
-        for (index, feature) in collection.features.into_iter().enumerate() {
+        for (index, raw) in features.into_iter().enumerate() {
+            let feature: geojson::Feature =
+                raw.get()
+                    .parse()
+                    .map_err(|e: geojson::Error| GazetteerError::Feature {
+                        index,
+                        field: "feature",
+                        problem: format!("is not a GeoJSON Feature: {e}"),
+                    })?;
             gazetteer.add_feature(index, feature, &mut key)?;
         }
         Ok(gazetteer)
@@ -162,53 +220,69 @@ impl Gazetteer {
             },
             _ => return Err(bad("geometry", "must be a Point")),
         };
-        let mut properties = feature.properties.unwrap_or_default();
-        let mut text = |field: &'static str| -> Result<Option<String>, GazetteerError> {
-            match properties.remove(field) {
-                None | Some(Value::Null) => Ok(None),
-                Some(Value::String(s)) => Ok(Some(s)),
-                Some(_) => Err(bad(field, "must be a string")),
-            }
+        // One pass over the properties, moving each value out.
+        let string = |field: &'static str, value: Value| match value {
+            Value::Null => Ok(None),
+            Value::String(s) => Ok(Some(s)),
+            _ => Err(bad(field, "must be a string")),
         };
-        let name = text("name")?.ok_or_else(|| bad("name", "is missing"))?;
-        let kind_text = text("kind")?.ok_or_else(|| bad("kind", "is missing"))?;
-        let type_text = text("type")?.unwrap_or_default();
-        let oblast = text("oblast")?;
-        let country = text("country")?;
-        let list = |field: &'static str| -> Result<Vec<&str>, GazetteerError> {
-            match properties.get(field) {
-                None | Some(Value::Null) => Ok(Vec::new()),
-                Some(Value::Array(items)) => items
-                    .iter()
-                    .map(|v| {
-                        v.as_str()
-                            .ok_or_else(|| bad(field, "must hold only strings"))
-                    })
-                    .collect(),
-                Some(_) => Err(bad(field, "must be an array of strings")),
-            }
+        let strings = |field: &'static str, value: Value| match value {
+            Value::Null => Ok(Vec::new()),
+            Value::Array(items) => items
+                .into_iter()
+                .map(|v| match v {
+                    Value::String(s) => Ok(s),
+                    _ => Err(bad(field, "must hold only strings")),
+                })
+                .collect(),
+            _ => Err(bad(field, "must be an array of strings")),
         };
-        let number = |field: &'static str| -> Result<Option<u64>, GazetteerError> {
-            match properties.get(field) {
-                None | Some(Value::Null) => Ok(None),
-                Some(v) => v
-                    .as_u64()
-                    .map(Some)
-                    .ok_or_else(|| bad(field, "must be a non-negative integer")),
-            }
+        let number = |field: &'static str, value: Value| match value {
+            Value::Null => Ok(None),
+            v => v
+                .as_u64()
+                .map(Some)
+                .ok_or_else(|| bad(field, "must be a non-negative integer")),
         };
+        let (mut name, mut kind_text, mut type_text, mut oblast, mut country) =
+            (None, None, None, None, None);
+        let (mut names, mut stems, mut geonameid, mut population, mut english_word) =
+            (Vec::new(), Vec::new(), None, None, false);
+        for (field, value) in feature.properties.unwrap_or_default() {
+            match field.as_str() {
+                "name" => name = string("name", value)?,
+                "kind" => kind_text = string("kind", value)?,
+                "type" => type_text = string("type", value)?,
+                "oblast" => oblast = string("oblast", value)?,
+                "country" => country = string("country", value)?,
+                "names" => names = strings("names", value)?,
+                "stems" => stems = strings("stems", value)?,
+                "id" => geonameid = number("id", value)?,
+                "pop" => population = number("pop", value)?,
+                "common" => {
+                    english_word = match value {
+                        Value::Null => false,
+                        Value::Bool(b) => b,
+                        _ => return Err(bad("common", "must be true or false")),
+                    }
+                }
+                _ => {}
+            }
+        }
+        let name = name.ok_or_else(|| bad("name", "is missing"))?;
+        let kind_text = kind_text.ok_or_else(|| bad("kind", "is missing"))?;
         let kind = Kind::parse(&kind_text)
             .ok_or_else(|| bad("kind", "must be settlement, region, country or other"))?;
-        let place_type = PlaceType::parse(&type_text);
+        let place_type = PlaceType::parse(type_text.as_deref().unwrap_or_default());
         let id = self.places.len() as PlaceId;
         fold_name_into(&name, key);
         self.index_name(key, id, true);
-        for (i, alternate) in list("names")?.into_iter().enumerate() {
+        for (i, alternate) in names.iter().enumerate() {
             // The first spelling is GeoNames' own name; the display name is the official one.
             fold_name_into(alternate, key);
             self.index_name(key, id, i == 0);
         }
-        for stem in list("stems")? {
+        for stem in &stems {
             let key = fold_name(stem);
             if !key.is_empty() {
                 let entry = self.stems.entry(key).or_default();
@@ -218,7 +292,7 @@ impl Gazetteer {
             }
         }
         self.places.push(Place {
-            geonameid: number("id")?,
+            geonameid,
             name,
             kind,
             place_type,
@@ -226,12 +300,8 @@ impl Gazetteer {
             lat,
             oblast,
             country,
-            population: number("pop")?.unwrap_or(0),
-            english_word: match properties.get("common") {
-                None | Some(Value::Null) => false,
-                Some(Value::Bool(b)) => *b,
-                Some(_) => return Err(bad("common", "must be true or false")),
-            },
+            population: population.unwrap_or(0),
+            english_word,
         });
         Ok(())
     }
@@ -240,22 +310,19 @@ impl Gazetteer {
         if key.len() < 3 {
             return;
         }
-        let entry = match self.names.get_mut(key) {
-            Some(entry) => entry,
+        let named = NameRef { place, primary };
+        match self.names.get_mut(key) {
+            Some(refs) => refs.add(named),
             None => {
                 self.max_words = self.max_words.max(key.split(' ').count());
-                self.names.entry(key.to_string()).or_default()
+                self.names.insert(key.to_string(), Refs::One([named]));
             }
-        };
-        match entry.iter_mut().find(|r| r.place == place) {
-            Some(r) => r.primary |= primary,
-            None => entry.push(NameRef { place, primary }),
         }
     }
 
     /// The places a folded key names on its own.
     pub fn lookup(&self, key: &str) -> &[NameRef] {
-        self.names.get(key).map_or(&[], Vec::as_slice)
+        self.names.get(key).map_or(&[], Refs::as_slice)
     }
 
     /// The regions a folded key names together with a region word ("Kharkiv" in "Kharkiv region").
@@ -319,6 +386,11 @@ mod tests {
                 r#"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[1,2]},"properties":{"name":"A","kind":"other","names":"A"}}]}"#,
                 "feature 0: `names` must be an array",
             ),
+            (
+                r#"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[1,2]},"properties":{"name":"A","kind":"other"}},{"type":"Feature","geometry":7}]}"#,
+                "feature 1: `feature` is not a GeoJSON Feature",
+            ),
+            (r#"{"type":"FeatureCollection"}"#, "has no `features`"),
         ];
         for (text, expected) in cases {
             let err = Gazetteer::from_geojson_str(text).unwrap_err().to_string();
