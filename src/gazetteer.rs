@@ -75,7 +75,7 @@ pub struct Place {
 }
 
 /// One way a key names a place.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct NameRef {
     pub place: PlaceId,
     /// The key is the place's own current name (not a historical or foreign alternate).

@@ -239,17 +239,28 @@ pub fn resolve(gazetteer: &Gazetteer, doc: &Document, mentions: Vec<Mention>) ->
             }
         }
     }
-    // Mentions with the same spelling share one cache entry per candidate place.
-    let mut nearest_cache: HashMap<(PlaceId, usize), f64> = HashMap::default();
-    let mut nearest_anchor = |place: PlaceId, key: usize| -> f64 {
-        *nearest_cache.entry((place, key)).or_insert_with(|| {
-            let p = gazetteer.place(place);
-            anchors
-                .iter()
-                .filter(|(_, (_, names))| names.iter().any(|n| *n != key))
-                .map(|(_, (pos, _))| distance_km(*pos, (p.lon, p.lat)))
-                .filter(|&d| d > 0.5)
-                .fold(f64::INFINITY, f64::min)
+    // What a candidate's score owes to its place and the mention's spelling alone — the base
+    // score, support from the article's regions, and (in the theatre) from nearness to the
+    // anchors — worked out once per spelling and place.
+    let mut fixed_cache: HashMap<(NameRef, usize), (f64, f64, Option<f64>)> = HashMap::default();
+    let mut fixed_part = |r: NameRef, key: usize| -> (f64, f64, Option<f64>) {
+        *fixed_cache.entry((r, key)).or_insert_with(|| {
+            let p = gazetteer.place(r.place);
+            let regions = match p.oblast.as_deref() {
+                Some(o) if named_oblasts.contains(o) => 3.0,
+                _ => 0.0,
+            };
+            let nearness = in_theatre(p).then(|| {
+                let nearest = anchors
+                    .iter()
+                    .filter(|(_, (_, names))| names.iter().any(|n| *n != key))
+                    .map(|(_, (pos, _))| distance_km(*pos, (p.lon, p.lat)))
+                    .filter(|&d| d > 0.5)
+                    .fold(f64::INFINITY, f64::min);
+                // Front-line reports name places close together: 8.2 at 10 km, 4.5 at 40 km.
+                10.0 * (-nearest / 50.0).exp()
+            });
+            (base_score(gazetteer, r), regions, nearness)
         })
     };
 
@@ -276,21 +287,15 @@ pub fn resolve(gazetteer: &Gazetteer, doc: &Document, mentions: Vec<Mention>) ->
         let m = &mentions[k];
         scored.clear();
         scored.extend(m.candidates.iter().map(|&r| {
+            let (mut s, mut support, nearness) = fixed_part(r, key_ids[k]);
             let p = gazetteer.place(r.place);
-            let mut s = base_score(gazetteer, r);
-            let mut support = 0.0;
             if let Some(o) = p.oblast.as_deref() {
-                if named_oblasts.contains(o) {
-                    support += 3.0;
-                }
                 if oblasts_by_sentence.contains(&(m.sentence, o)) {
                     support += 6.0;
                 }
             }
-            if in_theatre(p) {
-                let nearest = nearest_anchor(r.place, key_ids[k]);
-                // Front-line reports name places close together: 8.2 at 10 km, 4.5 at 40 km.
-                support += 10.0 * (-nearest / 50.0).exp();
+            if let Some(nearness) = nearness {
+                support += nearness;
                 if let Some(at) = locators[k] {
                     support += 12.0 * (-distance_km(at, (p.lon, p.lat)) / 25.0).exp();
                 }
