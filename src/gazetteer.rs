@@ -6,10 +6,8 @@ use crate::names::{fold_name, fold_name_into};
 use crate::report::Kind;
 use geojson::GeometryValue;
 use rustc_hash::FxHashMap;
-use serde::Deserialize;
-use serde_json::value::RawValue;
+use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
-use std::borrow::Cow;
 use std::fmt;
 
 /// Index of a place in [`Gazetteer::places`].
@@ -159,46 +157,30 @@ impl fmt::Display for GazetteerError {
 
 impl std::error::Error for GazetteerError {}
 
-/// A FeatureCollection with its features still unparsed.
-#[derive(Deserialize)]
-struct RawCollection<'a> {
-    #[serde(rename = "type")]
-    kind: Cow<'a, str>,
-    #[serde(borrow)]
-    features: Option<Vec<&'a RawValue>>,
-}
-
 impl Gazetteer {
     /// Loads a gazetteer from the text of a GeoJSON FeatureCollection of Point features with
     /// the properties `name`, `kind`, `type`, `names` (and optionally `id`, `stems`, `oblast`,
     /// `country`, `pop`).
     pub fn from_geojson_str(text: &str) -> Result<Gazetteer, GazetteerError> {
-        // The collection is split into its features' texts first, and each feature is parsed
-        // by the geojson crate and indexed before the next: one feature's parse is in memory
-        // at a time, rather than the whole collection's.
-        let collection: RawCollection =
-            serde_json::from_str(text).map_err(|e| GazetteerError::Syntax(e.to_string()))?;
-        if collection.kind != "FeatureCollection" {
-            return Err(GazetteerError::NotACollection);
+        let mut loader = Loader {
+            gazetteer: Gazetteer::default(),
+            key: String::new(),
+            failure: None,
+        };
+        let mut deserializer = serde_json::Deserializer::from_str(text);
+        let kind = CollectionSeed(&mut loader)
+            .deserialize(&mut deserializer)
+            .and_then(|kind| deserializer.end().map(|()| kind));
+        if let Some(failure) = loader.failure {
+            return Err(failure);
         }
-        let features = collection.features.ok_or_else(|| {
-            GazetteerError::Syntax("the FeatureCollection has no `features`".to_string())
-        })?;
-        let mut gazetteer = Gazetteer::default();
-        gazetteer.places.reserve(features.len());
-        let mut key = String::new();
-        for (index, raw) in features.into_iter().enumerate() {
-            let feature: geojson::Feature =
-                raw.get()
-                    .parse()
-                    .map_err(|e: geojson::Error| GazetteerError::Feature {
-                        index,
-                        field: "feature",
-                        problem: format!("is not a GeoJSON Feature: {e}"),
-                    })?;
-            gazetteer.add_feature(index, feature, &mut key)?;
+        match kind.map_err(|e| GazetteerError::Syntax(e.to_string()))? {
+            (Some(kind), true) if kind == "FeatureCollection" => Ok(loader.gazetteer),
+            (Some(kind), false) if kind == "FeatureCollection" => Err(GazetteerError::Syntax(
+                "the FeatureCollection has no `features`".to_string(),
+            )),
+            _ => Err(GazetteerError::NotACollection),
         }
-        Ok(gazetteer)
     }
 
     /// Adds one feature, moving its strings into the place; `key` is a scratch buffer.
@@ -337,6 +319,97 @@ impl Gazetteer {
 
     pub fn place(&self, id: PlaceId) -> &Place {
         &self.places[id as usize]
+    }
+}
+
+/// The state of one load: the gazetteer so far, a scratch key, and the first feature that
+/// could not be used.
+struct Loader {
+    gazetteer: Gazetteer,
+    key: String,
+    failure: Option<GazetteerError>,
+}
+
+/// Reads the collection's members, indexing each feature as soon as the geojson crate has
+/// parsed it, so that one feature's JSON is in memory at a time rather than the whole
+/// collection's. Yields the collection's `type` and whether it had `features`.
+struct CollectionSeed<'l>(&'l mut Loader);
+
+impl<'de> DeserializeSeed<'de> for CollectionSeed<'_> {
+    type Value = (Option<String>, bool);
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for CollectionSeed<'_> {
+    type Value = (Option<String>, bool);
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a GeoJSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let (mut kind, mut has_features) = (None, false);
+        while let Some(member) = map.next_key::<String>()? {
+            match member.as_str() {
+                "type" => kind = Some(map.next_value::<String>()?),
+                "features" => {
+                    map.next_value_seed(FeaturesSeed(&mut *self.0))?;
+                    has_features = true;
+                }
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok((kind, has_features))
+    }
+}
+
+/// The `features` array: each element parsed as a `geojson::Feature` and added.
+struct FeaturesSeed<'l>(&'l mut Loader);
+
+impl<'de> DeserializeSeed<'de> for FeaturesSeed<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for FeaturesSeed<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an array of GeoJSON Features")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let loader = self.0;
+        let mut index = 0;
+        loop {
+            let feature = match seq.next_element::<geojson::Feature>() {
+                Ok(Some(feature)) => feature,
+                Ok(None) => return Ok(()),
+                Err(e) => {
+                    loader.failure = Some(GazetteerError::Feature {
+                        index,
+                        field: "feature",
+                        problem: format!("is not a GeoJSON Feature: {e}"),
+                    });
+                    return Err(e);
+                }
+            };
+            let Loader { gazetteer, key, .. } = &mut *loader;
+            if let Err(failure) = gazetteer.add_feature(index, feature, key) {
+                let message = failure.to_string();
+                loader.failure = Some(failure);
+                return Err(serde::de::Error::custom(message));
+            }
+            index += 1;
+        }
     }
 }
 
