@@ -1,7 +1,25 @@
 //! The `frontline` command as a user runs it: output contract, exit codes, bad input.
 
 use std::io::Write;
+use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
+
+/// A directory of this test's own, removed when the test ends (passed or failed).
+struct ScratchDir(PathBuf);
+
+impl ScratchDir {
+    fn new(name: &str) -> ScratchDir {
+        let dir = std::env::temp_dir().join(format!("frontline-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        ScratchDir(dir)
+    }
+}
+
+impl Drop for ScratchDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
 
 fn frontline(args: &[&str], stdin: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_frontline"))
@@ -75,11 +93,10 @@ fn empty_input_prints_an_empty_collection() {
 
 #[test]
 fn missing_and_non_utf8_files_exit_2_with_one_line() {
-    let dir = std::env::temp_dir().join(format!("frontline-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let binary = dir.join("binary.txt");
+    let dir = ScratchDir::new("cli");
+    let binary = dir.0.join("binary.txt");
     std::fs::write(&binary, [0x66, 0x6f, 0xff, 0xfe, 0x00, 0x80]).unwrap();
-    let missing = dir.join("missing.txt");
+    let missing = dir.0.join("missing.txt");
     for (path, expected) in [
         (binary.to_str().unwrap(), "not UTF-8"),
         (missing.to_str().unwrap(), "cannot read"),
@@ -97,9 +114,8 @@ fn missing_and_non_utf8_files_exit_2_with_one_line() {
 
 #[test]
 fn a_broken_gazetteer_is_named_in_the_error() {
-    let dir = std::env::temp_dir().join(format!("frontline-gaz-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let bad = dir.join("bad.geojson");
+    let dir = ScratchDir::new("gazetteer");
+    let bad = dir.0.join("bad.geojson");
     std::fs::write(&bad, r#"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":null,"properties":{}}]}"#).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_frontline"))
         .args(["extract", "-"])
