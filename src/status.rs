@@ -105,6 +105,7 @@ const CUES: &[(&str, Cue)] = &[
     ("pull out", Cue::Withdraw),
     ("pullout", Cue::Withdraw),
     ("left", Cue::Withdraw),
+    ("leave", Cue::Withdraw),
     ("abandon*", Cue::Withdraw),
     ("regroup*", Cue::Withdraw),
     ("lost control", Cue::Withdraw),
@@ -944,6 +945,7 @@ fn is_object_marker(w: &str) -> bool {
         "towards",
         "at",
         "to",
+        "into",
         "repelled",
         "repulsed",
         "defeated",
@@ -1062,14 +1064,21 @@ fn mention_status(
         }
         between
     };
+    // A clause boundary between two tokens; a parenthesis opened and closed between them is an
+    // aside ("a 15-km (9-mile) zone"), one left open or closed from outside is not.
     let barrier = |a: usize, b: usize| -> bool {
-        (a..b).any(|i| {
-            let t = doc.tok(i);
-            t == ";"
-                || t == "("
-                || t == ")"
-                || word_in(doc, i, &["but", "while", "whereas", "however"])
-        })
+        let mut depth = 0usize;
+        for i in a..b {
+            match doc.tok(i) {
+                ";" => return true,
+                "(" => depth += 1,
+                ")" if depth == 0 => return true,
+                ")" => depth -= 1,
+                _ if word_in(doc, i, &["but", "while", "whereas", "however"]) => return true,
+                _ => {}
+            }
+        }
+        depth > 0
     };
 
     // The list the mention stands in: "from Izyum, Kupiansk, Shevchenkovo and Balakliya".
@@ -1106,6 +1115,11 @@ fn mention_status(
         } else {
             continue;
         };
+        // After the name, "and" begins another clause with its own subject: "it moved its seat to
+        // Henichesk, near Crimea, and that residents were being relocated".
+        if after && between.first.is_some_and(|w| w.eq_ignore_ascii_case("and")) {
+            continue;
+        }
         // A withdrawal or an evacuation "to" or "towards" a place goes there; the place is not
         // left ("retreating towards Seversk", "evacuation trains depart for Lviv").
         if matches!(cue.cue, Cue::Withdraw | Cue::Evacuated) && !after && between.destination {
@@ -1119,7 +1133,7 @@ fn mention_status(
         let limit = if after {
             6
         } else if including.is_some() {
-            12
+            20
         } else {
             9
         };
@@ -1139,6 +1153,9 @@ fn mention_status(
         // After the name, a place introduced by a preposition only locates it: "Stepove near
         // Avdiivka came under Russian control".
         // (A list after "including" elaborates the clause's object, which may be a place.)
+        let toward = m.first_token > 0
+            && word_in(doc, m.first_token - 1, &["toward", "towards", "on"])
+            && cue.cue == Cue::Contested;
         let intervening = including.is_none()
             && others.iter().any(|&(o_first, o_end)| {
                 (o_first, o_end) != (m.first_token, m.end_token)
@@ -1146,6 +1163,9 @@ fn mention_status(
                     && o_end <= b
                     && (o_end <= list_first || o_first >= list_end)
                     && !(after && o_first > 0 && NEAR_WORDS.contains(doc.tok(o_first - 1)))
+                    // "advancing from Stepove toward Berdychi": the origin does not take the
+                    // advance from the goal.
+                    && !(o_first > 0 && doc.is_word(o_first - 1, "from") && toward)
             });
         if intervening {
             continue;
@@ -1179,15 +1199,24 @@ fn mention_status(
             let where_clause = between
                 .first
                 .is_some_and(|w| w.eq_ignore_ascii_case("where"));
+            // "Robotyne, which they recaptured": the place is the object of a relative clause.
+            let object_clause = dist <= 4
+                && between
+                    .first
+                    .is_some_and(|w| is_relative_pronoun(w) && !w.eq_ignore_ascii_case("where"));
             let passive = under
                 || where_clause
+                || object_clause
                 || (dist == 0 && own_aux)
                 || between.last.as_ref().is_some_and(is_aux)
                 || (between.last.as_ref().is_some_and(is_adverb)
                     && between.second_last.as_ref().is_some_and(is_aux))
                 || (dist == 0 && doc.tok(cue.first).eq_ignore_ascii_case("fell"))
-                // A state right after the name: "leaving Nova Kakhovka under Russian control".
-                || (dist <= 1 && cue.cue == Cue::Occupied && doc.tok(cue.first).eq_ignore_ascii_case("under"))
+                // A state right after the name: "leaving Nova Kakhovka under Russian control",
+                // "Kherson is returning under Ukrainian control".
+                || (dist <= 2
+                    && matches!(cue.cue, Cue::Occupied | Cue::Liberate)
+                    && word_in(doc, cue.first, &["under", "back"]))
                 || (dist == 0 && is_noun_form(doc.tok(cue.first)));
             if !passive {
                 continue;
@@ -1211,7 +1240,7 @@ fn mention_status(
     let (cue, between, after, topic) = match best {
         Some((_, cue, between, after)) => (cue, between, after, false),
         None if m.domestic => (
-            sentence_topic(doc, m, cues)?,
+            sentence_topic(doc, m, cues, others.len() == 1 && opens_as_setting(doc, m))?,
             Between::default(),
             false,
             true,
@@ -1221,11 +1250,16 @@ fn mention_status(
     if cue.cue == Cue::Reference {
         return None;
     }
+    // "Many residents fled Lysychansk", "told families with children to leave X": civilians
+    // leaving is an evacuation, not a retreat.
+    let civilians_leave = cue.cue == Cue::Withdraw
+        && (cue.first.saturating_sub(3)..cue.first).any(|t| word_in(doc, t, CIVILIANS));
     // A goal is not an event: "the operation to liberate X", "aiming to capture X", "asked for
-    // permission to withdraw from the city".
+    // permission to withdraw from the city" (but an order to civilians to leave is one).
     if matches!(cue.cue, Cue::Liberate | Cue::Capture | Cue::Withdraw)
         && cue.first > 0
         && doc.is_word(cue.first - 1, "to")
+        && !civilians_leave
     {
         return None;
     }
@@ -1263,8 +1297,13 @@ fn mention_status(
             ],
         )
     });
+    // "near X, which they recaptured": a relative clause is about X itself, whatever locates it.
+    let relative = between.first.is_some_and(is_relative_pronoun);
     let beside = between.near
-        || (after && m.first_token > 0 && NEAR_WORDS.contains(doc.tok(m.first_token - 1)));
+        || (after
+            && !relative
+            && m.first_token > 0
+            && NEAR_WORDS.contains(doc.tok(m.first_token - 1)));
 
     // Who acts, and who speaks: looked for only for the cues that depend on them.
     let actor = || actor_side(doc, m.sentence, cue, names);
@@ -1282,12 +1321,7 @@ fn mention_status(
             Some(Side::Ukrainian) => (Status::Liberated, " — taken by Ukrainian forces"),
             _ => (Status::Occupied, " — taken by Russian forces"),
         },
-        // "Many residents fled Lysychansk": civilians leaving is an evacuation, not a retreat.
-        Cue::Withdraw
-            if (cue.first.saturating_sub(3)..cue.first).any(|t| word_in(doc, t, CIVILIANS)) =>
-        {
-            (Status::Evacuated, " — civilians left it")
-        }
+        Cue::Withdraw if civilians_leave => (Status::Evacuated, " — civilians left it"),
         Cue::Withdraw => match actor() {
             Some(Side::Ukrainian) => (Status::Occupied, " — Ukrainian forces left it"),
             _ => (Status::Liberated, " — Russian forces left it"),
@@ -1371,6 +1405,13 @@ fn including_word(doc: &Document, first: usize) -> Option<usize> {
     }
     (prev > 0 && word_in(doc, prev, &["as", "them"]) && word_in(doc, prev - 1, &["such", "among"]))
         .then_some(prev - 1)
+}
+
+/// A word that opens a relative clause about the name before it.
+fn is_relative_pronoun(w: &str) -> bool {
+    ["which", "that", "whom", "where"]
+        .iter()
+        .any(|r| r.eq_ignore_ascii_case(w))
 }
 
 /// "Kharkiv shelling", "Kramatorsk evacuation": a cue noun right after the name.
@@ -1476,17 +1517,43 @@ fn after_apposition(doc: &Document, from: usize, limit: usize) -> usize {
 }
 
 /// The one event a sentence is about, when it reports only one kind and it is not a
-/// side-dependent cue: "The evacuation order encompasses … the towns of A and B".
-fn sentence_topic<'c>(doc: &Document, m: &PlaceMention, cues: &'c [CueAt]) -> Option<&'c CueAt> {
+/// side-dependent cue: "The evacuation order encompasses … the towns of A and B". A `setting`
+/// (the sentence's only place, opening it: "In Synkivka, a house was destroyed") has the event
+/// wherever it stands, and fighting counts too.
+fn sentence_topic<'c>(
+    doc: &Document,
+    m: &PlaceMention,
+    cues: &'c [CueAt],
+    setting: bool,
+) -> Option<&'c CueAt> {
     let first = cues.iter().find(|c| c.cue != Cue::Reference)?;
     let single = cues.iter().all(|c| c.cue == first.cue);
-    let plain = matches!(first.cue, Cue::Evacuated | Cue::Attacked);
+    let plain = matches!(first.cue, Cue::Evacuated | Cue::Attacked)
+        || (setting && first.cue == Cue::Contested);
     // The event governs the names after it, not a place named before it ("a transit point in
     // Pavlohrad, from where evacuation trains depart") nor a destination ("… depart for Lviv").
     let destination = (first.end..m.first_token)
         .any(|t| word_in(doc, t, &["to", "towards", "toward", "into", "for"]));
     let after_cue = first.end <= m.first_token && !destination;
-    (single && plain && after_cue && first.quote == quotation_of(doc, m.start)).then_some(first)
+    (single && plain && (after_cue || setting) && first.quote == quotation_of(doc, m.start))
+        .then_some(first)
+}
+
+/// The mention opens its sentence as where it happens: "In Synkivka, …", "In the city of
+/// Dnipro, …", "At Kupiansk …".
+fn opens_as_setting(doc: &Document, m: &PlaceMention) -> bool {
+    let first = doc.sentences[m.sentence].first_token;
+    if !(word_in(doc, first, &["in", "at"])) || m.coreference {
+        return false;
+    }
+    let mut t = first + 1;
+    if doc.is_word(t, "the") {
+        t += 1;
+        if word_in(doc, t, &["city", "town", "village", "settlement"]) && doc.is_word(t + 1, "of") {
+            t += 2;
+        }
+    }
+    t == m.first_token
 }
 
 /// The start of the quotation holding byte `pos`, if any: two positions with equal values stand

@@ -124,6 +124,24 @@ fn sentence_statuses() {
         ("Troops were fighting for control of Klishchiivka.", "Klishchiivka", Status::Contested),
         ("Ukraine's commander said his forces had taken full control of the Russian town of Sudzha.", "Sudzha", Status::Liberated),
         ("There are no Russian troops left in Trostianets, the mayor said.", "Trostianets", Status::Liberated),
+        ("In Synkivka, two houses and a barn were destroyed overnight.", "Synkivka", Status::Attacked),
+        ("In the city of Dnipro, a drone damaged a school.", "Dnipro", Status::Attacked),
+        ("In Vovchansk, street fighting went on all day.", "Vovchansk", Status::Contested),
+        ("Officials told families with children to leave Myrnohrad.", "Myrnohrad", Status::Evacuated),
+        ("Ukrainian soldiers had to leave Lysychansk.", "Lysychansk", Status::Mentioned),
+        ("Izium is back under Ukrainian control.", "Izium", Status::Liberated),
+        ("Troops dug in near Robotyne, which they recaptured in August.", "Robotyne", Status::Liberated),
+        ("Russian units are advancing from Stepove towards Berdychi.", "Berdychi", Status::Contested),
+        (
+            "Officials moved to Henichesk, and said that residents were being relocated from the river bank.",
+            "Henichesk",
+            Status::Mentioned,
+        ),
+        (
+            "Residents are being relocated from a 15-km (9-mile) zone along the river, including Oleshky and Hola Prystan.",
+            "Oleshky",
+            Status::Evacuated,
+        ),
     ];
     for (sentence, name, expected) in cases {
         let report = extract(gazetteer(), sentence);
