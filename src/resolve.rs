@@ -504,8 +504,15 @@ fn accept(gazetteer: &Gazetteer, doc: &Document, m: &Mention, best: NameRef, sup
         return false;
     }
     let homonyms = m.candidates.len();
+    // Another spelling of a small place (a former or a foreign name) needs more support than its
+    // own; a city's Russian-derived name ("Ugledar") is common enough to need less.
     if !best.primary {
-        return framed && support >= 3.0 || support >= 6.0;
+        let needed = if p.place_type == PlaceType::City {
+            3.0
+        } else {
+            6.0
+        };
+        return framed && support >= 3.0 || support >= needed;
     }
     if m.sentence_initial && !framed && support < 3.0 {
         return false;

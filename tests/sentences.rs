@@ -188,6 +188,11 @@ fn homonyms_resolve_from_context() {
             "Shevchenkovo",
             "Kharkiv Oblast",
         ),
+        (
+            "Aviation struck Ukrainian reserves west of Donetsk and near Ugledar, the ministry said.",
+            "Ugledar",
+            "Donetsk Oblast",
+        ),
     ];
     for (sentence, form, oblast) in cases {
         let report = extract(gazetteer(), sentence);
