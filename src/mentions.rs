@@ -662,11 +662,12 @@ fn build_mention(
         && (next.is_some_and(|w| METONYM_AFTER.contains(w))
             || (possessive && next.is_some_and(|w| INSTITUTION_WORDS.contains(w))));
     let sentence = doc.sentence_of(first);
-    // "KYIV, Ukraine (AP) —": where the report was filed, not what it reports.
+    // "KYIV, Ukraine (AP) —", "KYIV/MUNICH, Feb 17 (Reuters) -": where the report was filed,
+    // not what it reports.
     let dateline = (first == 0 || doc.tokens[first].after_newline)
         && doc.text[start..end].chars().all(|c| !c.is_lowercase())
         && end_token < doc.tokens.len()
-        && matches!(doc.tok(end_token), "," | "—" | "–" | "-" | "(");
+        && matches!(doc.tok(end_token), "," | "—" | "–" | "-" | "(" | "/");
     let sentence_initial = doc.sentences[sentence].first_token == first
         || (first > 0
             && doc.tokens[first - 1].kind == TokenKind::Punct

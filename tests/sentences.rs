@@ -118,6 +118,8 @@ fn sentence_statuses() {
             Status::Evacuated,
         ),
         ("KYIV, Ukraine (AP) — Russian missiles struck Odesa.", "Kyiv", Status::Mentioned),
+        ("KYIV/WARSAW, May 3 (Reuters) - Ukraine withdrew from Avdiivka.", "Kyiv", Status::Mentioned),
+        ("KYIV/WARSAW, May 3 (Reuters) - Ukraine withdrew from Avdiivka.", "Avdiivka", Status::Occupied),
         ("Russian troops retreated towards Siversk.", "Siversk", Status::Mentioned),
         ("Russian forces withdrew to the left bank, leaving Nova Kakhovka under Russian control.", "Nova Kakhovka", Status::Occupied),
         ("Earlier, the settlements of Borovskoye and Voronovo were liberated, the Kiev regime's losses are heavy.", "Voronove", Status::Occupied),
