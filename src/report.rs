@@ -113,44 +113,68 @@ pub struct Report {
 }
 
 impl Report {
-    /// The report as a GeoJSON FeatureCollection: one Point feature per place.
-    pub fn to_feature_collection(&self) -> geojson::FeatureCollection {
-        let features = self
-            .places
-            .iter()
-            .map(|p| {
-                let mut properties = serde_json::Map::new();
-                let fields = serde_json::to_value(p).expect("ReportedPlace serialises");
-                if let serde_json::Value::Object(map) = fields {
-                    for (k, v) in map {
-                        if k != "lon" && k != "lat" {
-                            properties.insert(k, v);
-                        }
-                    }
-                }
-                geojson::Feature {
-                    bbox: None,
-                    geometry: Some(geojson::Geometry::new_point([p.lon, p.lat])),
-                    id: None,
-                    properties: Some(properties),
-                    foreign_members: None,
-                }
-            })
-            .collect();
-        geojson::FeatureCollection {
-            bbox: None,
-            features,
-            foreign_members: None,
+    /// The GeoJSON text of the report (a FeatureCollection, one Point feature per place, the
+    /// place's fields as properties), compact or indented. Written straight from the report,
+    /// without an intermediate JSON tree.
+    pub fn to_geojson_string(&self, pretty: bool) -> String {
+        let collection = CollectionView {
+            kind: "FeatureCollection",
+            features: self.places.iter().map(FeatureView::of).collect(),
+        };
+        if pretty {
+            serde_json::to_string_pretty(&collection).expect("GeoJSON serialises")
+        } else {
+            serde_json::to_string(&collection).expect("GeoJSON serialises")
         }
     }
+}
 
-    /// The GeoJSON text of the report, compact or indented.
-    pub fn to_geojson_string(&self, pretty: bool) -> String {
-        let fc = self.to_feature_collection();
-        if pretty {
-            serde_json::to_string_pretty(&fc).expect("GeoJSON serialises")
-        } else {
-            serde_json::to_string(&fc).expect("GeoJSON serialises")
+/// The report as a GeoJSON FeatureCollection, borrowed for writing.
+#[derive(Serialize)]
+struct CollectionView<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    features: Vec<FeatureView<'a>>,
+}
+
+#[derive(Serialize)]
+struct FeatureView<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    geometry: geojson::Geometry,
+    properties: PropertiesView<'a>,
+}
+
+/// Every field of a place but its coordinates, which are the feature's geometry.
+#[derive(Serialize)]
+struct PropertiesView<'a> {
+    name: &'a str,
+    geonameid: Option<u64>,
+    kind: Kind,
+    oblast: Option<&'a str>,
+    status: Status,
+    reason: &'a str,
+    claimed_by: Option<&'a str>,
+    forms: &'a [String],
+    mentions: &'a [Evidence],
+}
+
+impl<'a> FeatureView<'a> {
+    fn of(p: &'a ReportedPlace) -> FeatureView<'a> {
+        FeatureView {
+            kind: "Feature",
+            geometry: geojson::Geometry::new_point([p.lon, p.lat]),
+            properties: PropertiesView {
+                name: &p.name,
+                geonameid: p.geonameid,
+                kind: p.kind,
+                oblast: p.oblast.as_deref(),
+                status: p.status,
+                reason: &p.reason,
+                claimed_by: p.claimed_by.as_deref(),
+                forms: &p.forms,
+                mentions: &p.mentions,
+            },
         }
     }
 }
