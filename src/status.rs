@@ -151,6 +151,9 @@ const CUES: &[(&str, Cue)] = &[
     ("besieg*", Cue::Contested),
     ("siege of", Cue::Contested),
     ("attacking", Cue::Contested),
+    ("engagement*", Cue::Contested),
+    ("dislodge", Cue::Contested),
+    ("inflicted losses", Cue::Contested),
     ("shell*", Cue::Attacked),
     ("struck", Cue::Attacked),
     ("strike*", Cue::Attacked),
@@ -168,6 +171,8 @@ const CUES: &[(&str, Cue)] = &[
     ("attack on", Cue::Attacked),
     ("attacks on", Cue::Attacked),
     ("attacked", Cue::Attacked),
+    ("attack", Cue::Attacked),
+    ("attacks", Cue::Attacked),
     ("power outage", Cue::Attacked),
     ("blackout*", Cue::Attacked),
     ("fired upon", Cue::Attacked),
@@ -376,6 +381,8 @@ struct PlaceMention {
     framing: Framing,
     /// The place is in Ukraine.
     domestic: bool,
+    /// The place is a region (an oblast, a historical region), which locates places within it.
+    region: bool,
     /// The side the name stands for when it names a country or a government ("Russia",
     /// "Kiev’s forces"); such names are actors, not places, for the cue words around them.
     side: Option<Side>,
@@ -430,6 +437,7 @@ pub fn report(gazetteer: &Gazetteer, doc: &Document, resolved: &[Resolved]) -> R
             metonym: r.mention.metonym || r.mention.dateline,
             framing: r.mention.framing,
             domestic: gazetteer.place(r.place).country.as_deref() == Some("UA"),
+            region: gazetteer.place(r.place).kind == Kind::Region,
             side: place_side(gazetteer, r),
         })
         .collect();
@@ -713,6 +721,7 @@ fn coreferences(
                     metonym: false,
                     framing: Framing::Settlement,
                     domestic: prev.domestic,
+                    region: false,
                     side: None,
                 });
             }
@@ -822,13 +831,25 @@ fn find_cues(doc: &Document, sentence: usize, words: &mut Vec<usize>, cues: &mut
         }
         match matched {
             Some((len, cue)) => {
-                // "left" as in "the left bank" or "left behind" is not a withdrawal, and "out of"
-                // is one only after pushing: "pushed Russian units out of Lukashivka".
-                let adjective = word(w).eq_ignore_ascii_case("left")
-                    && w + 1 < words.len()
-                    && ["bank", "flank", "side", "behind", "hand", "wing"]
-                        .iter()
-                        .any(|x| x.eq_ignore_ascii_case(word(w + 1)));
+                // "left" as in "the left bank" or "left behind" is not a withdrawal, nor "attack"
+                // in "attack aircraft" an attack; "out of" is one only after pushing: "pushed
+                // Russian units out of Lukashivka".
+                let followed_by = |list: &[&str]| {
+                    w + 1 < words.len() && list.iter().any(|x| x.eq_ignore_ascii_case(word(w + 1)))
+                };
+                let adjective = (word(w).eq_ignore_ascii_case("left")
+                    && followed_by(&["bank", "flank", "side", "behind", "hand", "wing"]))
+                    || (word(w).eq_ignore_ascii_case("attack")
+                        && followed_by(&[
+                            "aircraft",
+                            "helicopter",
+                            "helicopters",
+                            "jets",
+                            "planes",
+                            "submarine",
+                            "group",
+                            "groups",
+                        ]));
                 let loose_out_of = word(w).eq_ignore_ascii_case("out")
                     && len == 2
                     && !(w.saturating_sub(4)..w).map(word).any(|p| {
@@ -996,6 +1017,8 @@ struct Scratch {
     others: Vec<(usize, usize)>,
     /// Which tokens of the window around the mention belong to other places.
     place_tokens: Vec<bool>,
+    /// The names of regions ("the Donetsk region", "Zaporizhzhia Oblast").
+    regions: Vec<(usize, usize)>,
     /// The word tokens of the sentence whose cues are being found.
     words: Vec<usize>,
 }
@@ -1023,6 +1046,7 @@ fn mention_status(
         names,
         others,
         place_tokens,
+        regions,
         ..
     } = scratch;
     names.clear();
@@ -1032,6 +1056,14 @@ fn mention_status(
             .take_while(|o| o.first_token < hi)
             .filter(|o| o.sentence == m.sentence && !o.coreference)
             .map(|o| (o.first_token, o.end_token, o.side)),
+    );
+    regions.clear();
+    regions.extend(
+        mentions[from..]
+            .iter()
+            .take_while(|o| o.first_token < hi)
+            .filter(|o| o.sentence == m.sentence && o.region)
+            .map(|o| (o.first_token, o.end_token)),
     );
     // Countries and governments act; they are words of the clause, not places in it.
     others.clear();
@@ -1049,14 +1081,17 @@ fn mention_status(
             place_tokens[i - lo] = true;
         }
     }
-    let (names, others, place_tokens) = (&*names, &*others, &*place_tokens);
+    let (names, others, place_tokens, regions) = (&*names, &*others, &*place_tokens, &*regions);
     let in_other = |i: usize| i >= lo && i < hi && place_tokens[i - lo];
+    // The list the mention stands in: "from Izyum, Kupiansk, Shevchenkovo and Balakliya".
+    let (list_first, list_end) = list_span(doc, others, m.first_token, m.end_token);
     // Words between two tokens, without other place names and the prepositions that introduce
-    // them ("near Avdiivka" only locates the place before it).
+    // them ("near Avdiivka" only locates the place before it); the preposition before the list
+    // the mention stands in is kept ("attacks near A, B and C").
     let words_between = |a: usize, b: usize| -> Between {
         let mut between = Between::default();
         for i in (a..b).filter(|&i| doc.tokens[i].kind == TokenKind::Word && !in_other(i)) {
-            let before_other = in_other(i + 1) && !(m.first_token..m.end_token).contains(&(i + 1));
+            let before_other = in_other(i + 1) && !(list_first..list_end).contains(&(i + 1));
             if before_other && NEAR_WORDS.contains(doc.tok(i)) {
                 continue;
             }
@@ -1081,14 +1116,13 @@ fn mention_status(
         depth > 0
     };
 
-    // The list the mention stands in: "from Izyum, Kupiansk, Shevchenkovo and Balakliya".
     let m_quote = quotation_of(doc, m.start);
-    let (list_first, list_end) = list_span(doc, others, m.first_token, m.end_token);
     // A list introduced by "including" or "such as" takes the event of the clause before it:
     // "took control of dozens of villages as Russian troops pulled back, including A, B and C".
     let including = including_word(doc, list_first);
     let list_start = including.unwrap_or(list_first);
     let mut best: Option<(usize, &CueAt, Between, bool)> = None;
+    let mut best_after: Option<(usize, &CueAt, Between, bool)> = None;
     for cue in cues {
         // Too far in tokens to be near in words: skip before counting.
         if cue.end + 3 * 12 < list_start || cue.first > list_end + 3 * 6 {
@@ -1126,8 +1160,9 @@ fn mention_status(
             continue;
         }
         let dist = between.len;
-        // A reference point is the word right before the name ("north of X", "40 km from X").
-        if cue.cue == Cue::Reference && dist > 3 {
+        // A reference point is the word right before the name ("north of X", "40 km from X");
+        // "northwest of Avdiivka near Stepove" locates Avdiivka only.
+        if cue.cue == Cue::Reference && (dist > 3 || (dist > 0 && doc.is_word(cue.end - 1, "of"))) {
             continue;
         }
         let limit = if after {
@@ -1166,6 +1201,12 @@ fn mention_status(
                     // "advancing from Stepove toward Berdychi": the origin does not take the
                     // advance from the goal.
                     && !(o_first > 0 && doc.is_word(o_first - 1, "from") && toward)
+                    // "northwest of Avdiivka near Stepove", "in western Zaporizhia Oblast near
+                    // Robotyne": a reference point or a region only locates what follows.
+                    && !(o_first >= 2
+                        && doc.is_word(o_first - 1, "of")
+                        && NEAR_WORDS.contains(doc.tok(o_first - 2)))
+                    && !regions.contains(&(o_first, o_end))
             });
         if intervening {
             continue;
@@ -1225,7 +1266,7 @@ fn mention_status(
         // A cue before the name binds tighter than one after it: "the Russian-held town of
         // Enerhodar, was shelled" reports Enerhodar held, not shelled.
         let rank = if after { dist + 2 } else { dist };
-        let better = match &best {
+        let better = |best: &Option<(usize, &CueAt, Between, bool)>| match best {
             None => true,
             Some((r, c, _, was_after)) => {
                 rank < *r
@@ -1233,9 +1274,17 @@ fn mention_status(
                     || (rank == *r && c.cue == Cue::Reference)
             }
         };
-        if better {
+        if better(&best) {
             best = Some((rank, cue, between, after));
         }
+        if after && better(&best_after) {
+            best_after = Some((rank, cue, between, after));
+        }
+    }
+    // A reference point before the name ("west of Kurakhovo") does not hide what a clause after
+    // it says of the place ("…, which was liberated on 6 January").
+    if best.is_some_and(|(_, c, _, _)| c.cue == Cue::Reference) && best_after.is_some() {
+        best = best_after;
     }
     let (cue, between, after, topic) = match best {
         Some((_, cue, between, after)) => (cue, between, after, false),
@@ -1345,7 +1394,14 @@ fn mention_status(
         qualifier = " (denied or failed, so still fought over)";
     }
     if beside {
-        if matches!(status, Status::Liberated | Status::Occupied) {
+        // "attacked near Bohdanivka", "attacks in the areas of Rozdolne": ground assaults
+        // around a place are fighting there, not strikes on it.
+        let assault = cue.cue == Cue::Attacked
+            && doc
+                .tok(cue.first)
+                .to_ascii_lowercase()
+                .starts_with("attack");
+        if matches!(status, Status::Liberated | Status::Occupied) || assault {
             status = Status::Contested;
         }
         strength = 1;

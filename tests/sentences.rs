@@ -134,6 +134,12 @@ fn sentence_statuses() {
         ("Izium is back under Ukrainian control.", "Izium", Status::Liberated),
         ("Troops dug in near Robotyne, which they recaptured in August.", "Robotyne", Status::Liberated),
         ("Russian units are advancing from Stepove towards Berdychi.", "Berdychi", Status::Contested),
+        ("Russian forces attacked northwest of Avdiivka near Stepove and Berdychi.", "Berdychi", Status::Contested),
+        ("The enemy carried out 12 attacks in the areas of Toretsk and Chasiv Yar.", "Chasiv Yar", Status::Contested),
+        ("Enemy attacks near Lyptsi, Hlyboke and Vovchansk were repelled.", "Vovchansk", Status::Contested),
+        ("Positional fighting continued in western Zaporizhzhia Oblast near Robotyne.", "Robotyne", Status::Contested),
+        ("Two attack aircraft were shot down near Kramatorsk.", "Kramatorsk", Status::Mentioned),
+        ("Drones attacked Odesa overnight.", "Odesa", Status::Attacked),
         (
             "Officials moved to Henichesk, and said that residents were being relocated from the river bank.",
             "Henichesk",
