@@ -152,6 +152,8 @@ const CUES: &[(&str, Cue)] = &[
     ("siege of", Cue::Contested),
     ("attacking", Cue::Contested),
     ("engagement*", Cue::Contested),
+    ("engaged", Cue::Contested),
+    ("defeated", Cue::Contested),
     ("dislodge", Cue::Contested),
     ("inflicted losses", Cue::Contested),
     ("shell*", Cue::Attacked),
@@ -321,6 +323,7 @@ const PLACE_NOUNS: &[&str] = &[
 /// Words between a cue and a place that put the cue beside the place rather than on it.
 static NEAR_WORDS: WordSet = WordSet::new(&[
     "near",
+    "along",
     "around",
     "outside",
     "nearby",
@@ -989,6 +992,7 @@ fn is_object_marker(w: &str) -> bool {
 struct Between<'a> {
     len: usize,
     first: Option<&'a str>,
+    second: Option<&'a str>,
     last: Option<&'a str>,
     second_last: Option<&'a str>,
     destination: bool,
@@ -998,6 +1002,9 @@ struct Between<'a> {
 impl<'a> Between<'a> {
     fn push(&mut self, w: &'a str) {
         self.len += 1;
+        if self.len == 2 {
+            self.second = Some(w);
+        }
         self.first = self.first.or(Some(w));
         self.second_last = self.last;
         self.last = Some(w);
@@ -1039,8 +1046,9 @@ fn mention_status(
     }
     // Other place names near it in the sentence: not counted as distance, and not actors' side
     // words. Only a window around the mention is looked at, so long lists stay linear.
-    let lo = m.first_token.saturating_sub(WINDOW);
-    let hi = m.end_token + WINDOW;
+    // (Twice the window for names, so that the list the mention stands in is seen whole.)
+    let lo = m.first_token.saturating_sub(2 * WINDOW);
+    let hi = m.end_token + 2 * WINDOW;
     let from = mentions.partition_point(|o| o.first_token < lo);
     let Scratch {
         names,
@@ -1073,7 +1081,6 @@ fn mention_status(
             .filter(|n| n.2.is_none() || (n.0, n.1) == (m.first_token, m.end_token))
             .map(|n| (n.0, n.1)),
     );
-    let cues = &cues[cues.partition_point(|c| c.end < lo)..cues.partition_point(|c| c.first < hi)];
     place_tokens.clear();
     place_tokens.resize(hi - lo, false);
     for &(a, b) in others.iter() {
@@ -1085,13 +1092,22 @@ fn mention_status(
     let in_other = |i: usize| i >= lo && i < hi && place_tokens[i - lo];
     // The list the mention stands in: "from Izyum, Kupiansk, Shevchenkovo and Balakliya".
     let (list_first, list_end) = list_span(doc, others, m.first_token, m.end_token);
+    let (cues_from, cues_to) = (list_first.saturating_sub(WINDOW), list_end + WINDOW);
+    let cues = &cues
+        [cues.partition_point(|c| c.end < cues_from)..cues.partition_point(|c| c.first < cues_to)];
     // Words between two tokens, without other place names and the prepositions that introduce
     // them ("near Avdiivka" only locates the place before it); the preposition before the list
     // the mention stands in is kept ("attacks near A, B and C").
     let words_between = |a: usize, b: usize| -> Between {
         let mut between = Between::default();
         for i in (a..b).filter(|&i| doc.tokens[i].kind == TokenKind::Word && !in_other(i)) {
-            let before_other = in_other(i + 1) && !(list_first..list_end).contains(&(i + 1));
+            // "near Avdiivka", "along the Dnipro".
+            let next = if doc.is_word(i + 1, "the") {
+                i + 2
+            } else {
+                i + 1
+            };
+            let before_other = in_other(next) && !(list_first..list_end).contains(&next);
             if before_other && NEAR_WORDS.contains(doc.tok(i)) {
                 continue;
             }
@@ -1149,9 +1165,29 @@ fn mention_status(
         } else {
             continue;
         };
-        // After the name, "and" begins another clause with its own subject: "it moved its seat to
-        // Henichesk, near Crimea, and that residents were being relocated".
-        if after && between.first.is_some_and(|w| w.eq_ignore_ascii_case("and")) {
+        // After the name, "and" begins another clause ("it moved its seat to Henichesk, near
+        // Crimea, and that residents were being relocated") unless more places follow it ("X
+        // and other settlements along the Dnipro came under fire").
+        const MORE_PLACES: &[&str] = &[
+            "other",
+            "nearby",
+            "surrounding",
+            "several",
+            "neighbouring",
+            "neighboring",
+            "adjacent",
+            "the",
+            "its",
+            "their",
+            "some",
+            "many",
+            "all",
+        ];
+        let new_clause = between.first.is_some_and(|w| w.eq_ignore_ascii_case("and"))
+            && !between
+                .second
+                .is_some_and(|w| MORE_PLACES.iter().any(|p| p.eq_ignore_ascii_case(w)));
+        if after && new_clause {
             continue;
         }
         // A withdrawal or an evacuation "to" or "towards" a place goes there; the place is not
@@ -1197,16 +1233,18 @@ fn mention_status(
                     && o_first >= a
                     && o_end <= b
                     && (o_end <= list_first || o_first >= list_end)
-                    && !(after && o_first > 0 && NEAR_WORDS.contains(doc.tok(o_first - 1)))
+                    && !(after && is_locative(doc, o_first))
                     // "advancing from Stepove toward Berdychi": the origin does not take the
                     // advance from the goal.
                     && !(o_first > 0 && doc.is_word(o_first - 1, "from") && toward)
                     // "northwest of Avdiivka near Stepove", "in western Zaporizhia Oblast near
-                    // Robotyne": a reference point or a region only locates what follows.
+                    // Robotyne": a reference point or a region only locates what follows; and
+                    // "attacked near A and south of B near C": places of one verb, side by side.
                     && !(o_first >= 2
                         && doc.is_word(o_first - 1, "of")
                         && NEAR_WORDS.contains(doc.tok(o_first - 2)))
                     && !regions.contains(&(o_first, o_end))
+                    && !(is_locative(doc, o_first) && is_locative(doc, list_first))
             });
         if intervening {
             continue;
@@ -1463,6 +1501,19 @@ fn including_word(doc: &Document, first: usize) -> Option<usize> {
         .then_some(prev - 1)
 }
 
+/// The name at token `t` stands in a locative phrase: "near X", "along the X", "around X", "in
+/// the area of X", "south of X".
+fn is_locative(doc: &Document, t: usize) -> bool {
+    let t = if t > 0 && doc.is_word(t - 1, "the") {
+        t - 1
+    } else {
+        t
+    };
+    t > 0
+        && (NEAR_WORDS.contains(doc.tok(t - 1))
+            || (t > 1 && doc.is_word(t - 1, "of") && NEAR_WORDS.contains(doc.tok(t - 2))))
+}
+
 /// A word that opens a relative clause about the name before it.
 fn is_relative_pronoun(w: &str) -> bool {
     ["which", "that", "whom", "where"]
@@ -1598,7 +1649,11 @@ fn sentence_topic<'c>(
 /// The mention opens its sentence as where it happens: "In Synkivka, …", "In the city of
 /// Dnipro, …", "At Kupiansk …".
 fn opens_as_setting(doc: &Document, m: &PlaceMention) -> bool {
-    let first = doc.sentences[m.sentence].first_token;
+    let sentence = doc.sentences[m.sentence];
+    // Past bullets and emoji ("🔻 In Antonivka, …").
+    let first = (sentence.first_token..m.first_token)
+        .find(|&t| doc.tokens[t].kind == TokenKind::Word)
+        .unwrap_or(m.first_token);
     if !(word_in(doc, first, &["in", "at"])) || m.coreference {
         return false;
     }

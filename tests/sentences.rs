@@ -141,6 +141,13 @@ fn sentence_statuses() {
         ("Two attack aircraft were shot down near Kramatorsk.", "Kramatorsk", Status::Mentioned),
         ("Drones attacked Odesa overnight.", "Odesa", Status::Attacked),
         (
+            "Beryslav, Antonivka, Bilozerka, Sadove, Tiahynka, Prydniprovske, Chornobaivka, Dniprovske, Komyshany, Zelenivka, Tokarivka, Sofiivka, Novoberyslav and other settlements along the Dnipro came under fire.",
+            "Antonivka",
+            Status::Attacked,
+        ),
+        ("Units of the group engaged the enemy near Kreminna and Svatove.", "Svatove", Status::Contested),
+        ("🔻 In Kherson, a drone hit a bus stop.", "Kherson", Status::Attacked),
+        (
             "Officials moved to Henichesk, and said that residents were being relocated from the river bank.",
             "Henichesk",
             Status::Mentioned,
