@@ -213,6 +213,7 @@ static METONYM_AFTER: WordSet = WordSet::new(&[
     "insisted",
     "wants",
     "warned",
+    "launched",
     "forces",
     "troops",
     "army",

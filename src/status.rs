@@ -320,6 +320,11 @@ const PLACE_NOUNS: &[&str] = &[
     "bank",
 ];
 
+/// Auxiliary verbs: one in a phrase makes it a clause.
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
+];
+
 /// Words between a cue and a place that put the cue beside the place rather than on it.
 static NEAR_WORDS: WordSet = WordSet::new(&[
     "near",
@@ -841,7 +846,20 @@ fn find_cues(doc: &Document, sentence: usize, words: &mut Vec<usize>, cues: &mut
                     w + 1 < words.len() && list.iter().any(|x| x.eq_ignore_ascii_case(word(w + 1)))
                 };
                 let adjective = (word(w).eq_ignore_ascii_case("left")
-                    && followed_by(&["bank", "flank", "side", "behind", "hand", "wing"]))
+                    && followed_by(&[
+                        "bank", "flank", "side", "behind", "hand", "wing", "of", "over",
+                    ]))
+                    || (word(w).eq_ignore_ascii_case("artillery")
+                        && followed_by(&[
+                            "of",
+                            "units",
+                            "unit",
+                            "brigade",
+                            "battalion",
+                            "systems",
+                            "pieces",
+                            "crews",
+                        ]))
                     || (word(w).eq_ignore_ascii_case("attack")
                         && followed_by(&[
                             "aircraft",
@@ -1157,11 +1175,14 @@ fn mention_status(
                 continue;
             }
             // An apposition between commas describes the name: "Zaporizhzhia, about 50 km to
-            // the north, was hit".
-            (
-                words_between(after_apposition(doc, list_end, cue.first), cue.first),
-                true,
-            )
+            // the north, was hit". One with a verb of its own is a clause, and what follows it is
+            // not about the name: "From the area of Popasna, the occupiers are trying to advance
+            // …, fighting continues".
+            let apposition_end = after_apposition(doc, list_end, cue.first);
+            if (list_end..apposition_end).any(|t| word_in(doc, t, AUXILIARIES)) {
+                continue;
+            }
+            (words_between(apposition_end, cue.first), true)
         } else {
             continue;
         };
@@ -1320,8 +1341,10 @@ fn mention_status(
         }
     }
     // A reference point before the name ("west of Kurakhovo") does not hide what a clause after
-    // it says of the place ("…, which was liberated on 6 January").
-    if best.is_some_and(|(_, c, _, _)| c.cue == Cue::Reference) && best_after.is_some() {
+    // it says of the place in a relative clause ("…, which was liberated on 6 January").
+    let relative_after =
+        best_after.is_some_and(|(_, _, b, _)| b.first.is_some_and(is_relative_pronoun));
+    if best.is_some_and(|(_, c, _, _)| c.cue == Cue::Reference) && relative_after {
         best = best_after;
     }
     let (cue, between, after, topic) = match best {
@@ -1370,19 +1393,16 @@ fn mention_status(
         )
     }) || doc.text[doc.tokens[window_start].start..doc.tokens[cue.first].start]
         .contains("n't");
+    // Past perfect is the tense of the news for events ("had been retaken"), and of an earlier
+    // state only for states ("which Russia had held").
+    let state = matches!(cue.cue, Cue::Occupied | Cue::Hold);
     let past = (window_start..cue.first).any(|i| {
-        word_in(
-            doc,
-            i,
-            &[
-                "had",
-                "before",
-                "since",
-                "previously",
-                "formerly",
-                "earlier",
-            ],
-        )
+        (state && doc.is_word(i, "had"))
+            || word_in(
+                doc,
+                i,
+                &["before", "since", "previously", "formerly", "earlier"],
+            )
     });
     // "near X, which they recaptured": a relative clause is about X itself, whatever locates it.
     let relative = between.first.is_some_and(is_relative_pronoun);
@@ -1411,7 +1431,11 @@ fn mention_status(
         Cue::Withdraw if civilians_leave => (Status::Evacuated, " — civilians left it"),
         Cue::Withdraw => match actor() {
             Some(Side::Ukrainian) => (Status::Occupied, " — Ukrainian forces left it"),
-            _ => (Status::Liberated, " — Russian forces left it"),
+            Some(Side::Russian) => (Status::Liberated, " — Russian forces left it"),
+            // Anyone may "leave" a place ("we left Rodynske at five", "buses leave daily from
+            // Kherson"); a retreat or a withdrawal is an army's.
+            None if word_in(doc, cue.first, &["leave", "left"]) => return None,
+            None => (Status::Liberated, " — Russian forces left it"),
         },
         Cue::Occupied => (Status::Occupied, ""),
         Cue::Hold => match actor() {
@@ -1618,8 +1642,16 @@ fn after_apposition(doc: &Document, from: usize, limit: usize) -> usize {
     if from >= limit || doc.tok(from) != "," {
         return from;
     }
-    (from + 1..limit.min(from + 14))
-        .find(|&t| doc.tok(t) == ",")
+    // A comma between digits ("27,000") separates thousands, not an apposition.
+    let digits = |t: usize| doc.tok(t).starts_with(|c: char| c.is_ascii_digit());
+    (from + 1..limit.min(from + 20))
+        .find(|&t| {
+            doc.tok(t) == ","
+                && !(digits(t - 1)
+                    && t + 1 < doc.tokens.len()
+                    && digits(t + 1)
+                    && doc.tokens[t + 1].start == doc.tokens[t].end)
+        })
         .map_or(from, |t| t + 1)
 }
 

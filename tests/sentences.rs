@@ -141,6 +141,19 @@ fn sentence_statuses() {
         ("Two attack aircraft were shot down near Kramatorsk.", "Kramatorsk", Status::Mentioned),
         ("Drones attacked Odesa overnight.", "Odesa", Status::Attacked),
         (
+            "Balakliia, a town of about 27,000 people some 90 km southeast of Kharkiv, had been retaken.",
+            "Balakliia",
+            Status::Liberated,
+        ),
+        (
+            "Balakliia, a town of about 27,000 people some 90 km southeast of Kharkiv, had been retaken.",
+            "Kharkiv",
+            Status::Mentioned,
+        ),
+        ("We left Rodynske at five in the morning, she said.", "Rodynske", Status::Mentioned),
+        ("Nikopol, across the river from the Russian-held town of Enerhodar, was shelled again.", "Nikopol", Status::Attacked),
+        ("What is left of Bakhmut is a ruin.", "Bakhmut", Status::Mentioned),
+        (
             "Beryslav, Antonivka, Bilozerka, Sadove, Tiahynka, Prydniprovske, Chornobaivka, Dniprovske, Komyshany, Zelenivka, Tokarivka, Sofiivka, Novoberyslav and other settlements along the Dnipro came under fire.",
             "Antonivka",
             Status::Attacked,
