@@ -483,11 +483,12 @@ pub fn report(gazetteer: &Gazetteer, doc: &Document, resolved: &[Resolved]) -> R
             gazetteer.place(m.place).kind,
             Kind::Settlement | Kind::Region
         );
-        // "the Lyman direction", "the Kharkiv axis": a line of the front named after the town.
+        // "the Lyman direction", "the Kharkiv axis", "the Kupiansk-Svatove-Kreminna line": a
+        // line of the front named after towns.
         let axis = word_in(
             doc,
-            m.end_token,
-            &["direction", "directions", "axis", "sector", "front"],
+            after_hyphenated_names(doc, m.end_token),
+            &["direction", "directions", "axis", "sector", "front", "line"],
         );
         let st = if m.metonym || !locatable || axis {
             None
@@ -736,6 +737,22 @@ fn coreferences(
         }
     }
     out
+}
+
+/// The token after a chain of hyphen-joined capitalised words starting at `t` with a hyphen
+/// ("-Svatove-Kreminna"); `t` itself when there is none.
+fn after_hyphenated_names(doc: &Document, t: usize) -> usize {
+    let mut t = t;
+    while t + 1 < doc.tokens.len()
+        && doc.tok(t) == "-"
+        && doc.tokens[t].start == doc.tokens[t - 1].end
+        && doc.tokens[t + 1].start == doc.tokens[t].end
+        && doc.tokens[t + 1].kind == TokenKind::Word
+        && doc.tok(t + 1).starts_with(char::is_uppercase)
+    {
+        t += 2;
+    }
+    t
 }
 
 /// Token `i` exists and is a word equal, ignoring ASCII case, to one of `list`.
@@ -1700,9 +1717,15 @@ fn opens_as_setting(doc: &Document, m: &PlaceMention) -> bool {
 }
 
 /// The start of the quotation holding byte `pos`, if any: two positions with equal values stand
-/// in the same quotation, or both outside any.
+/// in the same quotation, or both outside any. A word or three in quote marks that nobody is
+/// said to have said (claims its forces have "liberated" X) are the writer's scare quotes: no
+/// quotation.
 fn quotation_of(doc: &Document, pos: usize) -> Option<usize> {
-    doc.quote_at(pos).map(|q| q.start)
+    doc.quote_at(pos)
+        .filter(|q| {
+            q.speaker.is_some() || doc.text[q.start..q.end].split_whitespace().nth(3).is_some()
+        })
+        .map(|q| q.start)
 }
 
 /// The status's name with a capital, to begin a reason.

@@ -154,6 +154,12 @@ fn sentence_statuses() {
         ("Nikopol, across the river from the Russian-held town of Enerhodar, was shelled again.", "Nikopol", Status::Attacked),
         ("What is left of Bakhmut is a ruin.", "Bakhmut", Status::Mentioned),
         (
+            "The Russian ministry claims its forces have \"liberated\" Vovchansk and Lyptsi.",
+            "Lyptsi",
+            Status::Occupied,
+        ),
+        ("Fighting continued along the Kupiansk-Svatove-Kreminna line.", "Svatove", Status::Mentioned),
+        (
             "Beryslav, Antonivka, Bilozerka, Sadove, Tiahynka, Prydniprovske, Chornobaivka, Dniprovske, Komyshany, Zelenivka, Tokarivka, Sofiivka, Novoberyslav and other settlements along the Dnipro came under fire.",
             "Antonivka",
             Status::Attacked,
