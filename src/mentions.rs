@@ -85,6 +85,7 @@ static UNIT_WORDS: WordSet = WordSet::new(&[
     "battalion",
     "division",
     "corps",
+    "group",
     "cossack",
     "cossacks",
     "university",
@@ -602,6 +603,15 @@ fn build_mention(
             && doc.is_word(first - 1, "of")
             && SETTLEMENT_WORDS.contains(doc.tok(first - 2)));
     if first + 1 == end_token && GIVEN_NAMES.contains(doc.tok(first)) && !called_settlement {
+        return None;
+    }
+    // "the Sea of Azov", "the Gulf of Finland": a body of water, not the town.
+    if first >= 2
+        && doc.is_word(first - 1, "of")
+        && ["sea", "gulf", "bay", "strait", "straits"]
+            .iter()
+            .any(|w| doc.is_word(first - 2, w))
+    {
         return None;
     }
     // "the Mokri Yaly river": a name the gazetteer lacks ends in a feature word.

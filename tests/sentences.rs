@@ -286,6 +286,14 @@ fn people_units_and_common_words_are_not_places() {
         ("Governor Oleh Syniehubov spoke to reporters.", "Oleh"),
         ("Fighters of the Azov Regiment held the plant.", "Azov"),
         (
+            "Their goal is to reach the Sea of Azov near Melitopol.",
+            "Azov",
+        ),
+        (
+            "Units of the Yuzhnaya Group of Forces advanced near Bakhmut.",
+            "Yuzhnaya",
+        ),
+        (
             "Mayak is a word for lighthouse, and the mayak was dark.",
             "Mayak",
         ),
