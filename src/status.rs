@@ -1126,7 +1126,7 @@ fn mention_status(
     let (names, others, place_tokens, regions) = (&*names, &*others, &*place_tokens, &*regions);
     let in_other = |i: usize| i >= lo && i < hi && place_tokens[i - lo];
     // The list the mention stands in: "from Izyum, Kupiansk, Shevchenkovo and Balakliya".
-    let (list_first, list_end) = list_span(doc, others, m.first_token, m.end_token);
+    let (list_first, list_end) = list_span(doc, others, m);
     let (cues_from, cues_to) = (list_first.saturating_sub(WINDOW), list_end + WINDOW);
     let cues = &cues
         [cues.partition_point(|c| c.end < cues_from)..cues.partition_point(|c| c.first < cues_to)];
@@ -1570,12 +1570,8 @@ fn is_noun_form(w: &str) -> bool {
 
 /// The token span of the list a mention stands in: neighbouring mentions joined only by
 /// commas, "and", "or", "&".
-fn list_span(
-    doc: &Document,
-    others: &[(usize, usize)],
-    first: usize,
-    end: usize,
-) -> (usize, usize) {
+fn list_span(doc: &Document, others: &[(usize, usize)], m: &PlaceMention) -> (usize, usize) {
+    let (first, end) = (m.first_token, m.end_token);
     // Between two members of a list: commas and conjunctions; names the gazetteer lacks
     // ("A, Unknown, B"); and after "and"/"or" only, determiners and settlement words ("A and the
     // villages of B", "A, B and the whole C region") — never an apposition ("A, the C").
@@ -1626,7 +1622,7 @@ fn list_span(
             || w == "-"
             || (doc.tokens[t].kind == TokenKind::Word && w.starts_with(char::is_uppercase))
     };
-    let sentence = doc.sentences[doc.sentence_of(first)];
+    let sentence = doc.sentences[m.sentence];
     while lo > sentence.first_token && first - lo < 40 && is_member(lo - 1) {
         lo -= 1;
     }
