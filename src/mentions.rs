@@ -433,7 +433,7 @@ fn is_capitalised(word: &str) -> bool {
 /// The top-level entry point for finding names: every mention of a gazetteer name, in text order.
 pub fn find(gazetteer: &Gazetteer, doc: &Document) -> Vec<Mention> {
     let n = doc.tokens.len();
-    let mut key = String::new();
+    let mut names = NameCache::default();
     let max_words = gazetteer.max_words().clamp(1, MAX_WORDS);
     let mut mentions: Vec<Mention> = Vec::new();
     let mut i = 0;
@@ -445,7 +445,7 @@ pub fn find(gazetteer: &Gazetteer, doc: &Document) -> Vec<Mention> {
             i += 1;
             continue;
         }
-        match longest_name(gazetteer, doc, i, max_words, &mut key) {
+        match longest_name(gazetteer, doc, i, max_words, &mut names) {
             Some((end_token, refs)) => {
                 if let Some(m) = build_mention(gazetteer, doc, i, end_token, refs) {
                     mentions.push(m);
@@ -474,14 +474,35 @@ fn is_inside_word(doc: &Document, i: usize) -> bool {
 /// The most words a name may have.
 const MAX_WORDS: usize = 6;
 
-/// The longest run of words from token `first` that is a name: (end token, places). `key` is a
-/// scratch buffer, reused from call to call.
-fn longest_name<'g>(
+/// What the gazetteer has for each spelling met in one article, folded and looked up once: the
+/// places it names and the regions it is the stem of.
+#[derive(Default)]
+struct NameCache<'a, 'g> {
+    found: HashMap<&'a str, (&'g [NameRef], &'g [PlaceId])>,
+    key: String,
+}
+
+impl<'a, 'g> NameCache<'a, 'g> {
+    fn lookup(
+        &mut self,
+        gazetteer: &'g Gazetteer,
+        surface: &'a str,
+    ) -> (&'g [NameRef], &'g [PlaceId]) {
+        let key = &mut self.key;
+        *self.found.entry(surface).or_insert_with(|| {
+            fold_name_into(surface, key);
+            (gazetteer.lookup(key), gazetteer.lookup_stem(key))
+        })
+    }
+}
+
+/// The longest run of words from token `first` that is a name: (end token, places).
+fn longest_name<'a, 'g>(
     gazetteer: &'g Gazetteer,
-    doc: &Document,
+    doc: &Document<'a>,
     first: usize,
     max_words: usize,
-    key: &mut String,
+    names: &mut NameCache<'a, 'g>,
 ) -> Option<(usize, Cow<'g, [NameRef]>)> {
     let mut words = [first; MAX_WORDS];
     let mut count = 1;
@@ -525,17 +546,15 @@ fn longest_name<'g>(
         // first word to the last (possessive stripped) is the key of the name.
         let last = words[len - 1];
         let end = doc.tokens[last].start + strip_possessive(doc.tok(last)).len();
-        fold_name_into(&doc.text[doc.tokens[first].start..end], key);
-        let refs = gazetteer.lookup(key);
+        let (refs, regions) = names.lookup(gazetteer, &doc.text[doc.tokens[first].start..end]);
         let end_token = words[len - 1] + 1;
         if !refs.is_empty() {
             return Some((end_token, Cow::Borrowed(refs)));
         }
-        if followed_by_region_word(doc, end_token) || preceded_by_region_of(doc, first) {
-            let regions = gazetteer.lookup_stem(key);
-            if !regions.is_empty() {
-                return Some((end_token, Cow::Owned(region_refs(regions))));
-            }
+        let region_framed =
+            followed_by_region_word(doc, end_token) || preceded_by_region_of(doc, first);
+        if region_framed && !regions.is_empty() {
+            return Some((end_token, Cow::Owned(region_refs(regions))));
         }
     }
     None

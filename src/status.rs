@@ -944,7 +944,12 @@ fn actor_side(
     names: &[(usize, usize, Option<Side>)],
 ) -> Option<Side> {
     let s = doc.sentences[sentence];
-    let name_at = |i: usize| names.iter().find(|&&(a, b, _)| i >= a && i < b);
+    // (Names are in text order and do not overlap.)
+    let name_at = |i: usize| {
+        names
+            .get(names.partition_point(|&(_, b, _)| b <= i))
+            .filter(|&&(a, _, _)| a <= i)
+    };
     let mut best: Option<(usize, Side)> = None;
     let lo = s.first_token.max(cue.first.saturating_sub(16));
     let hi = s.end_token.min(cue.end + 16);

@@ -371,49 +371,64 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ' | '`' | '´')
 }
 
+/// The character at byte `i` (a character boundary) and its length; ASCII without decoding.
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    match text.as_bytes()[i] {
+        b if b.is_ascii() => (char::from(b), 1),
+        _ => {
+            let c = text[i..].chars().next().unwrap_or_default();
+            (c, c.len_utf8())
+        }
+    }
+}
+
 fn tokenize(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut newline = false;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c.is_whitespace() {
-            if c == '\n' || c == '\r' || c == '\u{2029}' {
-                newline = true;
-            }
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII spaces and letters take the short way; other characters are decoded.
+        if b == b' ' || b == b'\t' {
+            i += 1;
             continue;
         }
-        if c.is_alphanumeric() {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek() {
-                if d.is_alphanumeric() {
-                    chars.next();
-                    end = j + d.len_utf8();
-                } else if is_apostrophe(d) {
-                    let mut ahead = text[j + d.len_utf8()..].chars();
-                    if ahead.next().is_some_and(char::is_alphabetic) {
-                        chars.next();
-                        end = j + d.len_utf8();
-                    } else {
-                        break;
-                    }
-                } else {
+        let (c, len) = char_at(text, i);
+        if c.is_whitespace() {
+            newline |= matches!(c, '\n' | '\r' | '\u{2029}');
+            i += len;
+            continue;
+        }
+        let start = i;
+        i += len;
+        let kind = if c.is_alphanumeric() {
+            // Letters and digits, and an apostrophe when a letter follows it.
+            while i < bytes.len() {
+                if bytes[i].is_ascii_alphanumeric() {
+                    i += 1;
+                    continue;
+                }
+                let (d, d_len) = char_at(text, i);
+                let joins = d.is_alphanumeric()
+                    || (is_apostrophe(d)
+                        && i + d_len < bytes.len()
+                        && char_at(text, i + d_len).0.is_alphabetic());
+                if !joins {
                     break;
                 }
+                i += d_len;
             }
-            tokens.push(Token {
-                start: i,
-                end,
-                kind: TokenKind::Word,
-                after_newline: newline,
-            });
+            TokenKind::Word
         } else {
-            tokens.push(Token {
-                start: i,
-                end: i + c.len_utf8(),
-                kind: TokenKind::Punct,
-                after_newline: newline,
-            });
-        }
+            TokenKind::Punct
+        };
+        tokens.push(Token {
+            start,
+            end: i,
+            kind,
+            after_newline: newline,
+        });
         newline = false;
     }
     tokens
