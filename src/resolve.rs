@@ -142,11 +142,43 @@ static LOCATOR_WORDS: WordSet = WordSet::new(&[
 
 /// Great-circle distance in kilometres (haversine, mean Earth radius 6371.0088 km).
 pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (lon1, lat1) = (a.0.to_radians(), a.1.to_radians());
-    let (lon2, lat2) = (b.0.to_radians(), b.1.to_radians());
-    let h = ((lat2 - lat1) / 2.0).sin().powi(2)
-        + lat1.cos() * lat2.cos() * ((lon2 - lon1) / 2.0).sin().powi(2);
-    2.0 * 6371.0088 * h.sqrt().min(1.0).asin()
+    GeoPoint::new(a).km_to(GeoPoint::new(b))
+}
+
+/// A position (lon, lat in degrees) prepared for distances: radians, and the latitude's cosine.
+#[derive(Clone, Copy, Debug)]
+struct GeoPoint {
+    lon: f64,
+    lat: f64,
+    cos_lat: f64,
+}
+
+impl GeoPoint {
+    const EARTH_RADIUS_KM: f64 = 6371.0088;
+
+    fn new((lon, lat): (f64, f64)) -> GeoPoint {
+        let lat = lat.to_radians();
+        GeoPoint {
+            lon: lon.to_radians(),
+            lat,
+            cos_lat: lat.cos(),
+        }
+    }
+
+    /// The haversine of the central angle to `b`: distances compare as these do.
+    fn haversine(self, b: GeoPoint) -> f64 {
+        ((b.lat - self.lat) / 2.0).sin().powi(2)
+            + self.cos_lat * b.cos_lat * ((b.lon - self.lon) / 2.0).sin().powi(2)
+    }
+
+    /// The kilometres of a haversine.
+    fn km_of(h: f64) -> f64 {
+        2.0 * Self::EARTH_RADIUS_KM * h.sqrt().min(1.0).asin()
+    }
+
+    fn km_to(self, b: GeoPoint) -> f64 {
+        Self::km_of(self.haversine(b))
+    }
 }
 
 fn type_weight(t: PlaceType) -> f64 {
@@ -226,14 +258,14 @@ pub fn resolve(gazetteer: &Gazetteer, doc: &Document, mentions: Vec<Mention>) ->
         .collect();
     // Anchors: mentions whose best reading is prominent. Each anchor place remembers the
     // spellings that named it, so that a name never supports its own homonyms.
-    let mut anchors: HashMap<PlaceId, ((f64, f64), HashSet<usize>)> = HashMap::default();
+    let mut anchors: HashMap<PlaceId, (GeoPoint, HashSet<usize>)> = HashMap::default();
     for (m, &key) in mentions.iter().zip(&key_ids) {
         if let Some(best) = best_prominent(gazetteer, m) {
             let p = gazetteer.place(best.place);
             if in_theatre(p) && !m.metonym {
                 anchors
                     .entry(best.place)
-                    .or_insert(((p.lon, p.lat), HashSet::default()))
+                    .or_insert((GeoPoint::new((p.lon, p.lat)), HashSet::default()))
                     .1
                     .insert(key);
             }
@@ -251,12 +283,19 @@ pub fn resolve(gazetteer: &Gazetteer, doc: &Document, mentions: Vec<Mention>) ->
                 _ => 0.0,
             };
             let nearness = in_theatre(p).then(|| {
+                // The nearest anchor more than half a kilometre away (not the place itself),
+                // compared by haversines: one arcsine for the lot.
+                let here = GeoPoint::new((p.lon, p.lat));
+                let half_km = (0.5 / (2.0 * GeoPoint::EARTH_RADIUS_KM)).sin().powi(2);
                 let nearest = anchors
                     .iter()
                     .filter(|(_, (_, names))| names.iter().any(|n| *n != key))
-                    .map(|(_, (pos, _))| distance_km(*pos, (p.lon, p.lat)))
-                    .filter(|&d| d > 0.5)
-                    .fold(f64::INFINITY, f64::min);
+                    .map(|(_, (anchor, _))| anchor.haversine(here))
+                    .filter(|&h| h > half_km)
+                    .fold(None, |best: Option<f64>, h| {
+                        Some(best.map_or(h, |b| b.min(h)))
+                    })
+                    .map_or(f64::INFINITY, GeoPoint::km_of);
                 // Front-line reports name places close together: 8.2 at 10 km, 4.5 at 40 km.
                 10.0 * (-nearest / 50.0).exp()
             });
