@@ -151,6 +151,11 @@ fn sentence_statuses() {
             Status::Mentioned,
         ),
         ("We left Rodynske at five in the morning, she said.", "Rodynske", Status::Mentioned),
+        (
+            "From the area of Popasna, the occupiers are trying to advance toward Bakhmut, fighting continues.",
+            "Popasna",
+            Status::Mentioned,
+        ),
         ("Nikopol, across the river from the Russian-held town of Enerhodar, was shelled again.", "Nikopol", Status::Attacked),
         ("What is left of Bakhmut is a ruin.", "Bakhmut", Status::Mentioned),
         (
