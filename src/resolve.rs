@@ -351,7 +351,7 @@ pub fn resolve(gazetteer: &Gazetteer, doc: &Document, mentions: Vec<Mention>) ->
         let Some(&(best, _, support)) = scored.iter().max_by(|a, b| a.1.total_cmp(&b.1)) else {
             continue;
         };
-        if accept(gazetteer, doc, m, best, support) {
+        if accept(gazetteer, doc, m, best, support, !anchors.is_empty()) {
             chosen[k] = Some(best.place);
         }
     }
@@ -390,7 +390,9 @@ pub fn resolve(gazetteer: &Gazetteer, doc: &Document, mentions: Vec<Mention>) ->
             (r, s + bonus, support + bonus)
         });
         if let Some((best, _, support)) = rescored.max_by(|a, b| a.1.total_cmp(&b.1)) {
-            if Some(best.place) != chosen[k] && accept(gazetteer, doc, m, best, support) {
+            if Some(best.place) != chosen[k]
+                && accept(gazetteer, doc, m, best, support, !anchors.is_empty())
+            {
                 chosen[k] = Some(best.place);
             }
         }
@@ -510,7 +512,14 @@ fn filter_by_framing(gazetteer: &Gazetteer, framing: Framing, candidates: &mut V
 }
 
 /// Whether the chosen reading of a mention is a place the article names.
-fn accept(gazetteer: &Gazetteer, doc: &Document, m: &Mention, best: NameRef, support: f64) -> bool {
+fn accept(
+    gazetteer: &Gazetteer,
+    doc: &Document,
+    m: &Mention,
+    best: NameRef,
+    support: f64,
+    anchored: bool,
+) -> bool {
     let p = gazetteer.place(best.place);
     let surface = &doc.text[m.start..m.end];
     if CAPITALISED_WORDS.contains(surface) && p.kind == Kind::Settlement && p.population < 1_000_000
@@ -556,5 +565,7 @@ fn accept(gazetteer: &Gazetteer, doc: &Document, m: &Mention, best: NameRef, sup
     if m.sentence_initial && !framed && support < 3.0 {
         return false;
     }
-    framed || support >= 3.0 || homonyms == 1
+    // A village with no namesake is still far-fetched when the article's places lie 150 km or
+    // more from it and no region it is in is named.
+    framed || support >= 3.0 || (homonyms == 1 && (support >= 0.5 || !anchored))
 }

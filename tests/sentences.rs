@@ -298,6 +298,11 @@ fn people_units_and_common_words_are_not_places() {
             "Units of the Yuzhnaya Group of Forces advanced near Bakhmut.",
             "Yuzhnaya",
         ),
+        // Only a village in Kirovohrad oblast has this name; the article is about Kursk.
+        (
+            "Russian forces said they repelled attacks near Sudzha, Korenevo and Sverdlikovo.",
+            "Sverdlikovo",
+        ),
         (
             "Mayak is a word for lighthouse, and the mayak was dark.",
             "Mayak",
