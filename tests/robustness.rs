@@ -37,6 +37,9 @@ proptest! {
                 Just("."), Just(","), Just(" "), Just("\n"), Just("Gen."), Just("liberated"),
                 Just("the city"), Just("region"), Just("-"), Just("Kharkiv"), Just("«"), Just("»"),
                 Just("said"), Just("Ukrainian"), Just("Russian"), Just("é"), Just("Київ"),
+                Just("In "), Just(" near "), Just("("), Just(")"), Just(" which "), Just(" and "),
+                Just(" that "), Just(" attacks "), Just(" along the "), Just(" north of "),
+                Just(" left "), Just("27,000"), Just("Oblast"), Just(" was "), Just("🔻"),
             ],
             0..200,
         )
