@@ -646,17 +646,60 @@ fn evidence_of(
     m: &PlaceMention,
 ) -> Evidence {
     let s = doc.sentences[m.sentence];
-    let quote = doc.quote_at(m.start);
+    let (sentence_start, sentence_end) = excerpt(doc.text, s.start..s.end, m.start..m.end);
+    let quote = doc.quote_at(m.start).map(|q| {
+        let (start, end) = excerpt(doc.text, q.start..q.end, m.start..m.end);
+        shared.get(doc.text[start..end].trim())
+    });
     Evidence {
-        sentence: shared.get(&doc.text[s.start..s.end]),
-        sentence_start: s.start,
-        quote: quote.map(|q| shared.get(doc.text[q.start..q.end].trim())),
+        sentence: shared.get(&doc.text[sentence_start..sentence_end]),
+        sentence_start,
+        quote,
         speaker: speaker_of(doc, attributions, m).map(|s| shared.get(s)),
         start: m.start,
         end: m.end,
         status: None,
         reason: None,
     }
+}
+
+/// The longest evidence text kept whole, in bytes. Text with no sentence ends (a list pasted
+/// without full stops, a runaway quotation) would otherwise repeat its whole length in the
+/// evidence of every mention in it.
+const LONGEST_EVIDENCE: usize = 1000;
+
+/// The byte range of `text[range]` to show for the mention at `mention`: the whole range when
+/// it is short, else a window of about `LONGEST_EVIDENCE` bytes around the mention, cut at
+/// spaces.
+fn excerpt(
+    text: &str,
+    range: std::ops::Range<usize>,
+    mention: std::ops::Range<usize>,
+) -> (usize, usize) {
+    if range.len() <= LONGEST_EVIDENCE {
+        return (range.start, range.end);
+    }
+    let side = LONGEST_EVIDENCE.saturating_sub(mention.len()) / 2;
+    let mut start = mention.start.saturating_sub(side).max(range.start);
+    let mut end = (mention.end + side).min(range.end);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    // Whole words: from just after a space, to just before one.
+    if start > range.start {
+        if let Some(space) = text[start..mention.start.max(start)].find(' ') {
+            start += space + 1;
+        }
+    }
+    if end < range.end {
+        if let Some(space) = text[mention.end.min(end)..end].rfind(' ') {
+            end = mention.end.min(end) + space;
+        }
+    }
+    (start, end)
 }
 
 fn speaker_of<'a>(

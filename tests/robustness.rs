@@ -63,3 +63,22 @@ fn long_runs_without_spaces_or_sentences() {
     check_spans(&"“".repeat(50_000));
     check_spans(&"Izyum, ".repeat(20_000));
 }
+
+#[test]
+fn a_text_without_sentence_ends_keeps_its_evidence_short() {
+    // 300 KB of one list with no full stop, inside a quotation that never closes: every mention
+    // shows the words around it, not the whole text again.
+    let text = format!(
+        "“{}",
+        "troops attacked near Kupiansk, Izium and Balakliia, ".repeat(6_000)
+    );
+    let report = extract(gazetteer(), &text);
+    let mentions: Vec<_> = report.places.iter().flat_map(|p| &p.mentions).collect();
+    assert!(mentions.len() > 10_000);
+    for m in mentions {
+        assert!(m.sentence.len() <= 1_000, "{} bytes", m.sentence.len());
+        assert!(m.quote.as_ref().is_none_or(|q| q.len() <= 1_000));
+        assert!(m.sentence.contains(&text[m.start..m.end]));
+    }
+    check_spans(&text);
+}
