@@ -224,6 +224,43 @@ const CUES: &[(&str, Cue)] = &[
     ("positions around", Cue::Contested),
 ];
 
+/// Cue words that are no cue before one of these words: "the left bank", "what is left of",
+/// "artillery units", "attack aircraft".
+const NOT_CUES_BEFORE: &[(&str, &[&str])] = &[
+    (
+        "left",
+        &[
+            "bank", "flank", "side", "behind", "hand", "wing", "of", "over",
+        ],
+    ),
+    (
+        "artillery",
+        &[
+            "of",
+            "units",
+            "unit",
+            "brigade",
+            "battalion",
+            "systems",
+            "pieces",
+            "crews",
+        ],
+    ),
+    (
+        "attack",
+        &[
+            "aircraft",
+            "helicopter",
+            "helicopters",
+            "jets",
+            "planes",
+            "submarine",
+            "group",
+            "groups",
+        ],
+    ),
+];
+
 /// How many tokens around a mention are looked at for cues, lists and sides.
 const WINDOW: usize = 40;
 
@@ -899,38 +936,13 @@ fn find_cues(doc: &Document, sentence: usize, words: &mut Vec<usize>, cues: &mut
         }
         match matched {
             Some((len, cue)) => {
-                // "left" as in "the left bank" or "left behind" is not a withdrawal, nor "attack"
-                // in "attack aircraft" an attack; "out of" is one only after pushing: "pushed
-                // Russian units out of Lukashivka".
-                let followed_by = |list: &[&str]| {
-                    w + 1 < words.len() && list.iter().any(|x| x.eq_ignore_ascii_case(word(w + 1)))
-                };
-                let adjective = (word(w).eq_ignore_ascii_case("left")
-                    && followed_by(&[
-                        "bank", "flank", "side", "behind", "hand", "wing", "of", "over",
-                    ]))
-                    || (word(w).eq_ignore_ascii_case("artillery")
-                        && followed_by(&[
-                            "of",
-                            "units",
-                            "unit",
-                            "brigade",
-                            "battalion",
-                            "systems",
-                            "pieces",
-                            "crews",
-                        ]))
-                    || (word(w).eq_ignore_ascii_case("attack")
-                        && followed_by(&[
-                            "aircraft",
-                            "helicopter",
-                            "helicopters",
-                            "jets",
-                            "planes",
-                            "submarine",
-                            "group",
-                            "groups",
-                        ]));
+                // "the left bank" and "attack aircraft" are no cues; "out of" is one only after
+                // pushing: "pushed Russian units out of Lukashivka".
+                let adjective = w + 1 < words.len()
+                    && NOT_CUES_BEFORE.iter().any(|(cue_word, nouns)| {
+                        word(w).eq_ignore_ascii_case(cue_word)
+                            && nouns.iter().any(|n| n.eq_ignore_ascii_case(word(w + 1)))
+                    });
                 let loose_out_of = word(w).eq_ignore_ascii_case("out")
                     && len == 2
                     && !(w.saturating_sub(4)..w).map(word).any(|p| {
@@ -1326,9 +1338,7 @@ fn mention_status(
                     // "northwest of Avdiivka near Stepove", "in western Zaporizhia Oblast near
                     // Robotyne": a reference point or a region only locates what follows; and
                     // "attacked near A and south of B near C": places of one verb, side by side.
-                    && !(o_first >= 2
-                        && doc.is_word(o_first - 1, "of")
-                        && NEAR_WORDS.contains(doc.tok(o_first - 2)))
+                    && !after_near_of(doc, o_first)
                     && !regions.contains(&(o_first, o_end))
                     && !(is_locative(doc, o_first) && is_locative(doc, list_first))
             });
@@ -1524,10 +1534,11 @@ fn mention_status(
         // "attacked near Bohdanivka", "attacks in the areas of Rozdolne": ground assaults
         // around a place are fighting there, not strikes on it.
         let assault = cue.cue == Cue::Attacked
-            && doc
-                .tok(cue.first)
-                .to_ascii_lowercase()
-                .starts_with("attack");
+            && CueWord {
+                text: "attack",
+                prefix: true,
+            }
+            .matches(doc.tok(cue.first));
         if matches!(status, Status::Liberated | Status::Occupied) || assault {
             status = Status::Contested;
         }
@@ -1598,9 +1609,12 @@ fn is_locative(doc: &Document, t: usize) -> bool {
     } else {
         t
     };
-    t > 0
-        && (NEAR_WORDS.contains(doc.tok(t - 1))
-            || (t > 1 && doc.is_word(t - 1, "of") && NEAR_WORDS.contains(doc.tok(t - 2))))
+    t > 0 && (NEAR_WORDS.contains(doc.tok(t - 1)) || after_near_of(doc, t))
+}
+
+/// The name at token `t` follows "south of", "in the area of": a word of nearness and "of".
+fn after_near_of(doc: &Document, t: usize) -> bool {
+    t > 1 && doc.is_word(t - 1, "of") && NEAR_WORDS.contains(doc.tok(t - 2))
 }
 
 /// A word that opens a relative clause about the name before it.

@@ -591,6 +591,20 @@ mod tests {
         }
     }
 
+    /// The scene of `marks` in `view`, with `selected` chosen and nothing hovered.
+    fn scene_of(b: &Basemap, marks: &[Mark], view: &Viewport, selected: Option<usize>) -> Scene {
+        Scene::build(
+            &SceneInput {
+                basemap: b,
+                marks,
+                view,
+                selected,
+                hovered: None,
+            },
+            &ApproximateMeasure,
+        )
+    }
+
     fn view_of(b: &Basemap, m: &[Mark]) -> Viewport {
         let mut v = Viewport::new(900.0, 600.0, 2.0);
         v.fit(&fit_bounds(b, m), FIT_PADDING, MIN_FIT_EXTENT);
@@ -631,16 +645,7 @@ mod tests {
         let b = basemap();
         let m = marks(&b, &seed_like());
         let v = view_of(&b, &m);
-        let scene = Scene::build(
-            &SceneInput {
-                basemap: &b,
-                marks: &m,
-                view: &v,
-                selected: Some(1),
-                hovered: None,
-            },
-            &ApproximateMeasure,
-        );
+        let scene = scene_of(&b, &m, &v, Some(1));
         let markers: Vec<_> = scene
             .items
             .iter()
@@ -698,16 +703,7 @@ mod tests {
         };
         let m = marks(&b, &report);
         let v = view_of(&b, &m);
-        let scene = Scene::build(
-            &SceneInput {
-                basemap: &b,
-                marks: &m,
-                view: &v,
-                selected: Some(3),
-                hovered: None,
-            },
-            &ApproximateMeasure,
-        );
+        let scene = scene_of(&b, &m, &v, Some(3));
         let boxes: Vec<Bounds> = scene
             .items
             .iter()
@@ -778,16 +774,7 @@ mod tests {
         let mut v = Viewport::new(400.0, 300.0, 1.0);
         v.center = forward(37.27, 49.2);
         v.scale = 2_000_000.0;
-        let scene = Scene::build(
-            &SceneInput {
-                basemap: &b,
-                marks: &[],
-                view: &v,
-                selected: None,
-                hovered: None,
-            },
-            &ApproximateMeasure,
-        );
+        let scene = scene_of(&b, &[], &v, None);
         let points: usize = scene
             .items
             .iter()
