@@ -8,7 +8,7 @@
 use crate::gazetteer::{Gazetteer, NameRef, PlaceId};
 use crate::names::{fold_name_into, fold_word};
 use crate::text::{Document, TokenKind};
-use crate::words::WordSet;
+use crate::words::{FirstLetterLengths, WordSet};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
 
@@ -802,22 +802,15 @@ fn add_region_lists(gazetteer: &Gazetteer, doc: &Document, mentions: &mut [Menti
 /// was dark"): a common word, not a name. One pass over the words, looking up only words whose
 /// first letter and length some mention has.
 fn mark_common_words(doc: &Document, mentions: &mut [Mention]) {
-    // Each one-word spelling, lower-cased once; and for each lower-case first letter, a bit per
-    // length of those words.
+    // Each one-word spelling, lower-cased once, and the first letters and lengths among them.
     let mut lower_of: HashMap<&str, String> = HashMap::default();
-    let mut lengths_by_first = [0u64; 27];
-    let slot = |b: u8| match b {
-        b'a'..=b'z' => usize::from(b - b'a'),
-        _ => 26,
-    };
+    let mut lengths = FirstLetterLengths::default();
     for m in mentions.iter().filter(|m| m.first_token + 1 == m.end_token) {
         let surface = doc.tok(m.first_token);
         let lower = lower_of
             .entry(surface)
             .or_insert_with(|| surface.to_lowercase());
-        if (1..=64).contains(&lower.len()) {
-            lengths_by_first[slot(lower.as_bytes()[0])] |= 1 << (lower.len() - 1);
-        }
+        lengths.insert(lower);
     }
     if lower_of.is_empty() {
         return;
@@ -826,9 +819,7 @@ fn mark_common_words(doc: &Document, mentions: &mut [Mention]) {
     let mut found: HashSet<&str> = HashSet::default();
     for t in doc.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
         let w = &doc.text[t.start..t.end];
-        let possible =
-            w.len() <= 64 && lengths_by_first[slot(w.as_bytes()[0])] & (1 << (w.len() - 1)) != 0;
-        if possible && w.starts_with(|c: char| c.is_lowercase()) {
+        if lengths.may_contain(w) && w.starts_with(|c: char| c.is_lowercase()) {
             if let Some(f) = forms.get(w) {
                 found.insert(f);
             }

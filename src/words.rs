@@ -14,19 +14,41 @@ pub struct WordSet {
     index: OnceLock<Index>,
 }
 
-/// The hashed words, and for each first letter (a–z, then any other byte) a bit per word length
-/// present: most words of a text are ruled out by these two alone, before any hashing.
+/// The hashed words, and the first letters and lengths among them.
 struct Index {
     set: FxHashSet<&'static [u8]>,
-    lengths_by_first: [u32; 27],
+    lengths: FirstLetterLengths,
 }
 
-/// The slot of a word's first byte in `Index::lengths_by_first`.
-fn first_slot(b: u8) -> usize {
-    if b.is_ascii_alphabetic() {
-        usize::from(b.to_ascii_lowercase() - b'a')
-    } else {
-        26
+/// For each first letter (a–z ignoring ASCII case, then any other first byte) a bit per word
+/// length, 1 to 64 bytes, present among some words: most other words of a text are ruled out by
+/// these two alone, before any hashing.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct FirstLetterLengths([u64; 27]);
+
+impl FirstLetterLengths {
+    fn slot(first: u8) -> usize {
+        if first.is_ascii_alphabetic() {
+            usize::from(first.to_ascii_lowercase() - b'a')
+        } else {
+            26
+        }
+    }
+
+    /// Notes `word` (a word longer than 64 bytes or empty is left out).
+    pub fn insert(&mut self, word: &str) {
+        if let Some(&first) = word.as_bytes().first() {
+            if word.len() <= 64 {
+                self.0[Self::slot(first)] |= 1 << (word.len() - 1);
+            }
+        }
+    }
+
+    /// False when no word noted has the first letter and the length of `word`.
+    pub fn may_contain(&self, word: &str) -> bool {
+        word.as_bytes().first().is_some_and(|&first| {
+            word.len() <= 64 && self.0[Self::slot(first)] & (1 << (word.len() - 1)) != 0
+        })
     }
 }
 
@@ -42,23 +64,18 @@ impl WordSet {
     /// True when `word`, lower-cased, is in the set.
     pub fn contains(&self, word: &str) -> bool {
         let index = self.index.get_or_init(|| {
-            let mut lengths_by_first = [0u32; 27];
+            let mut lengths = FirstLetterLengths::default();
             for w in self.words {
                 assert!(!w.is_empty() && w.len() <= LONGEST, "word set entry {w:?}");
-                lengths_by_first[first_slot(w.as_bytes()[0])] |= 1 << (w.len() - 1);
+                lengths.insert(w);
             }
             Index {
                 set: self.words.iter().map(|w| w.as_bytes()).collect(),
-                lengths_by_first,
+                lengths,
             }
         });
         let bytes = word.as_bytes();
-        let Some(&first) = bytes.first() else {
-            return false;
-        };
-        if bytes.len() > LONGEST
-            || index.lengths_by_first[first_slot(first)] & (1 << (bytes.len() - 1)) == 0
-        {
+        if bytes.len() > LONGEST || !index.lengths.may_contain(word) {
             return false;
         }
         let mut buffer = [0u8; LONGEST];
@@ -83,5 +100,15 @@ mod tests {
         assert!(!SET.contains(""));
         assert!(!SET.contains(&"x".repeat(100)));
         assert!(!SET.contains("Київ"));
+    }
+
+    #[test]
+    fn first_letters_and_lengths_rule_words_out() {
+        let mut lengths = FirstLetterLengths::default();
+        lengths.insert("mayak");
+        lengths.insert(&"x".repeat(65));
+        assert!(lengths.may_contain("mayak") && lengths.may_contain("Mirny"));
+        assert!(!lengths.may_contain("maya") && !lengths.may_contain("bayak"));
+        assert!(!lengths.may_contain("") && !lengths.may_contain(&"x".repeat(65)));
     }
 }
