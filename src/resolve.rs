@@ -275,6 +275,7 @@ pub fn resolve(gazetteer: &Gazetteer, doc: &Document, mentions: Vec<Mention>) ->
     // score, support from the article's regions, and (in the theatre) from nearness to the
     // anchors — worked out once per spelling and place.
     let mut fixed_cache: HashMap<(NameRef, usize), (f64, f64, Option<f64>)> = HashMap::default();
+    let half_km = (0.5 / (2.0 * GeoPoint::EARTH_RADIUS_KM)).sin().powi(2);
     let mut fixed_part = |r: NameRef, key: usize| -> (f64, f64, Option<f64>) {
         *fixed_cache.entry((r, key)).or_insert_with(|| {
             let p = gazetteer.place(r.place);
@@ -286,7 +287,6 @@ pub fn resolve(gazetteer: &Gazetteer, doc: &Document, mentions: Vec<Mention>) ->
                 // The nearest anchor more than half a kilometre away (not the place itself),
                 // compared by haversines: one arcsine for the lot.
                 let here = GeoPoint::new((p.lon, p.lat));
-                let half_km = (0.5 / (2.0 * GeoPoint::EARTH_RADIUS_KM)).sin().powi(2);
                 let nearest = anchors
                     .iter()
                     .filter(|(_, (_, names))| names.iter().any(|n| *n != key))
@@ -304,7 +304,7 @@ pub fn resolve(gazetteer: &Gazetteer, doc: &Document, mentions: Vec<Mention>) ->
     };
 
     // "Andriivka south of Bakhmut", "Stepove near Avdiivka": the place that locates a mention.
-    let locators: Vec<Option<(f64, f64)>> = (0..mentions.len())
+    let locators: Vec<Option<GeoPoint>> = (0..mentions.len())
         .map(|k| {
             let next = mentions.get(k + 1)?;
             let m = &mentions[k];
@@ -317,7 +317,7 @@ pub fn resolve(gazetteer: &Gazetteer, doc: &Document, mentions: Vec<Mention>) ->
             }
             let best = best_prominent(gazetteer, next)?;
             let p = gazetteer.place(best.place);
-            in_theatre(p).then_some((p.lon, p.lat))
+            in_theatre(p).then(|| GeoPoint::new((p.lon, p.lat)))
         })
         .collect();
 
@@ -336,7 +336,7 @@ pub fn resolve(gazetteer: &Gazetteer, doc: &Document, mentions: Vec<Mention>) ->
             if let Some(nearness) = nearness {
                 support += nearness;
                 if let Some(at) = locators[k] {
-                    support += 12.0 * (-distance_km(at, (p.lon, p.lat)) / 25.0).exp();
+                    support += 12.0 * (-at.km_to(GeoPoint::new((p.lon, p.lat))) / 25.0).exp();
                 }
             }
             s += support;
