@@ -2,6 +2,8 @@
 //! evidence (sentences, quotations, speakers) behind every decision. Plain serialisable structs
 //! with public fields, and their GeoJSON form — the contract of `frontline extract`.
 
+use crate::text::Document;
+use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 use std::sync::Arc;
 
@@ -177,4 +179,87 @@ impl<'a> FeatureView<'a> {
             },
         }
     }
+}
+
+/// Slices of the article made shareable once: the mentions of one sentence, one quotation or
+/// one speaker hold the same text.
+#[derive(Default)]
+pub(crate) struct SharedText {
+    /// By the slice's address and length: the same slice of the article.
+    texts: HashMap<(usize, usize), Arc<str>>,
+}
+
+impl SharedText {
+    fn get(&mut self, slice: &str) -> Arc<str> {
+        self.texts
+            .entry((slice.as_ptr() as usize, slice.len()))
+            .or_insert_with(|| Arc::from(slice))
+            .clone()
+    }
+}
+
+/// The evidence of the mention at bytes `mention` in sentence `sentence`: the sentence, the
+/// quotation it stands in and who says it, with no status yet.
+pub(crate) fn evidence(
+    doc: &Document,
+    shared: &mut SharedText,
+    sentence: usize,
+    mention: std::ops::Range<usize>,
+    speaker: Option<&str>,
+) -> Evidence {
+    let s = doc.sentences[sentence];
+    let (sentence_start, sentence_end) = excerpt(doc.text, s.start..s.end, mention.clone());
+    let quote = doc.quote_at(mention.start).map(|q| {
+        let (start, end) = excerpt(doc.text, q.start..q.end, mention.clone());
+        shared.get(doc.text[start..end].trim())
+    });
+    Evidence {
+        sentence: shared.get(&doc.text[sentence_start..sentence_end]),
+        sentence_start,
+        quote,
+        speaker: speaker.map(|s| shared.get(s)),
+        start: mention.start,
+        end: mention.end,
+        status: None,
+        reason: None,
+    }
+}
+
+/// The longest evidence text kept whole, in bytes. Text with no sentence ends (a list pasted
+/// without full stops, a runaway quotation) would otherwise repeat its whole length in the
+/// evidence of every mention in it.
+const LONGEST_EVIDENCE: usize = 1000;
+
+/// The byte range of `text[range]` to show for the mention at `mention`: the whole range when
+/// it is short, else a window of about `LONGEST_EVIDENCE` bytes around the mention, cut at
+/// spaces.
+fn excerpt(
+    text: &str,
+    range: std::ops::Range<usize>,
+    mention: std::ops::Range<usize>,
+) -> (usize, usize) {
+    if range.len() <= LONGEST_EVIDENCE {
+        return (range.start, range.end);
+    }
+    let side = LONGEST_EVIDENCE.saturating_sub(mention.len()) / 2;
+    let mut start = mention.start.saturating_sub(side).max(range.start);
+    let mut end = (mention.end + side).min(range.end);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    // Whole words: from just after a space, to just before one.
+    if start > range.start {
+        if let Some(space) = text[start..mention.start.max(start)].find(' ') {
+            start += space + 1;
+        }
+    }
+    if end < range.end {
+        if let Some(space) = text[mention.end.min(end)..end].rfind(' ') {
+            end = mention.end.min(end) + space;
+        }
+    }
+    (start, end)
 }

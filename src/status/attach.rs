@@ -1,0 +1,772 @@
+//! The attachment stage: which cue of its sentence, if any, a place mention takes, and what that
+//! cue then says of it. A cue before the name attaches when only a few words stand between them
+//! and no clause barrier, quotation edge or other place does; the list the name stands in shares
+//! one cue; after the name only passive, relative and "where" clauses describe it. The actor's
+//! side (the subject, a "by"/"of" phrase, the voice) turns a capture, a withdrawal or a
+//! "liberation" into the side that holds the place; negation, nearness and the past weaken.
+
+use super::clauses::{
+    after_apposition, after_near_of, including_word, is_locative, list_span, opens_as_setting,
+    quotation_of, word_in, word_is, CueAt,
+};
+use super::lexicon::{lexicon, Class, Cue, CueWord};
+use super::{MentionStatus, PlaceMention, Side};
+use crate::mentions::Framing;
+use crate::report::Status;
+use crate::text::{Document, TokenKind};
+
+/// How many tokens around a mention are looked at for cues, lists and sides.
+pub(super) const WINDOW: usize = 40;
+
+/// The most words between a cue and a name before it that still attach the cue.
+const WORDS_AFTER_CUE: usize = 9;
+/// … when the name stands in a list opened by "including", "namely" or a colon.
+const WORDS_AFTER_CUE_TO_LIST: usize = 20;
+/// The most words between a name and a passive or relative cue after it.
+const WORDS_BEFORE_CUE: usize = 6;
+/// The most words a reference point ("40 km from", "north of") stands from its name.
+const WORDS_OF_REFERENCE: usize = 3;
+
+/// The side a word names, ignoring case and a possessive ending.
+pub(super) fn side_of_word(w: &str) -> Option<Side> {
+    let w = ["'s", "’s", "ʼs"]
+        .iter()
+        .find_map(|p| w.strip_suffix(p))
+        .unwrap_or(w);
+    if lexicon().is(Class::SideRussian, w) {
+        Some(Side::Russian)
+    } else if lexicon().is(Class::SideUkrainian, w) {
+        Some(Side::Ukrainian)
+    } else {
+        None
+    }
+}
+
+/// The first side named in a phrase (a speaker: "the Russian Defense Ministry").
+pub(super) fn side_of_phrase(phrase: &str) -> Option<Side> {
+    let lowered = phrase.to_lowercase().replace('-', " ");
+    lowered
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .find_map(side_of_word)
+}
+
+/// A word before a side word that makes that side the object, not the actor: "attacking
+/// Russian forces", "against Ukrainian troops".
+fn is_object_marker(w: &str) -> bool {
+    lexicon().is(Class::ObjectMarker, w)
+        || (w.len() > 5
+            && w.to_ascii_lowercase().ends_with("ing")
+            && !w.eq_ignore_ascii_case("forcing"))
+}
+
+/// The side acting in the cue at `cue`: the nearest side word in the sentence, preferring the
+/// subject before the cue; "by X" and "of X" right after it name the actor too.
+pub(super) fn actor_side(
+    doc: &Document,
+    sentence: usize,
+    cue: &CueAt,
+    names: &[(usize, usize, Option<Side>)],
+) -> Option<Side> {
+    let s = doc.sentences[sentence];
+    // (Names are in text order and do not overlap.)
+    let name_at = |i: usize| {
+        names
+            .get(names.partition_point(|&(_, b, _)| b <= i))
+            .filter(|&&(a, _, _)| a <= i)
+    };
+    let mut best: Option<(usize, Side)> = None;
+    let lo = s.first_token.max(cue.first.saturating_sub(16));
+    let hi = s.end_token.min(cue.end + 16);
+    for i in lo..hi {
+        if doc.tokens[i].kind != TokenKind::Word || (i >= cue.first && i < cue.end) {
+            continue;
+        }
+        // Place names are not side words, but countries and governments are ("Russia said").
+        let side = match name_at(i) {
+            Some(&(a, _, side)) if a == i => side,
+            Some(_) => None,
+            None if doc.is_word(i, "pro") && doc.is_word(i + 2, "russian") => Some(Side::Russian),
+            // "the Russian town of Sudzha": an adjective of a place, not an actor.
+            None if word_is(doc, i + 1, Class::PlaceNoun) => None,
+            None => side_of_word(doc.tok(i)),
+        };
+        let Some(side) = side else { continue };
+        let mut before = i;
+        while before > s.first_token + 1
+            && word_in(
+                doc,
+                before - 1,
+                &["the", "a", "an", "its", "their", "his", "her"],
+            )
+        {
+            before -= 1;
+        }
+        if before > s.first_token && is_object_marker(doc.tok(before - 1)) {
+            continue;
+        }
+        // After the cue, only an agent ("by Russian forces") or a nominalisation's subject
+        // ("withdrawal of Russian troops") acts.
+        if i >= cue.end && !(before > 0 && word_in(doc, before - 1, &["by", "of"])) {
+            continue;
+        }
+        let dist = if i < cue.first {
+            cue.first - i
+        } else {
+            (i - cue.end + 1) + 1
+        };
+        if dist <= 14 && best.is_none_or(|(d, _)| dist < d) {
+            best = Some((dist, side));
+        }
+    }
+    best.map(|(_, s)| s)
+}
+
+/// The words between a cue and a name, summarised: how many, the first two and last two, and
+/// whether one names a destination ("to", "for") or puts the cue beside the place ("near").
+#[derive(Clone, Copy, Default)]
+struct Between<'a> {
+    len: usize,
+    first: Option<&'a str>,
+    second: Option<&'a str>,
+    last: Option<&'a str>,
+    second_last: Option<&'a str>,
+    destination: bool,
+    near: bool,
+}
+
+impl<'a> Between<'a> {
+    fn push(&mut self, w: &'a str) {
+        self.len += 1;
+        if self.len == 2 {
+            self.second = Some(w);
+        }
+        self.first = self.first.or(Some(w));
+        self.second_last = self.last;
+        self.last = Some(w);
+        self.destination |= lexicon().is(Class::Destination, w);
+        self.near |= lexicon().is(Class::Near, w);
+    }
+}
+
+/// Buffers of `mention_status`, reused from mention to mention.
+#[derive(Default)]
+pub(super) struct Scratch {
+    /// Place names near the mention: token range and the side a country or government stands for.
+    names: Vec<(usize, usize, Option<Side>)>,
+    /// The names that are places (not countries or governments).
+    others: Vec<(usize, usize)>,
+    /// Which tokens of the window around the mention belong to other places.
+    place_tokens: Vec<bool>,
+    /// The names of regions ("the Donetsk region", "Zaporizhzhia Oblast").
+    regions: Vec<(usize, usize)>,
+    /// The word tokens of the sentence whose cues are being found.
+    pub(super) words: Vec<usize>,
+}
+
+/// What attachment knows of one mention: its sentence's other names, its list, its quotation.
+struct Context<'d, 's> {
+    doc: &'d Document<'d>,
+    m: &'s PlaceMention,
+    names: &'s [(usize, usize, Option<Side>)],
+    others: &'s [(usize, usize)],
+    place_tokens: &'s [bool],
+    regions: &'s [(usize, usize)],
+    /// The first token of the window `place_tokens` covers.
+    lo: usize,
+    /// The list the mention stands in ("from Izyum, Kupiansk and Balakliya"), as a token range.
+    list: (usize, usize),
+    /// The word opening that list ("including", "namely", a colon), if any.
+    including: Option<usize>,
+    quote: Option<usize>,
+}
+
+/// A cue attached to the mention: the cue, the words between them, and whether it follows
+/// the name.
+#[derive(Clone, Copy)]
+struct Attached<'c, 'd> {
+    rank: usize,
+    cue: &'c CueAt,
+    between: Between<'d>,
+    after: bool,
+}
+
+/// Gathers the names around mention `k` into `scratch` and returns its context.
+fn context<'d, 's>(
+    doc: &'d Document<'d>,
+    mentions: &'s [PlaceMention],
+    k: usize,
+    scratch: &'s mut Scratch,
+) -> Context<'d, 's> {
+    let m = &mentions[k];
+    // Other place names near it in the sentence: not counted as distance, and not actors' side
+    // words. Only a window around the mention is looked at, so long lists stay linear.
+    // (Twice the window for names, so that the list the mention stands in is seen whole.)
+    let lo = m.first_token.saturating_sub(2 * WINDOW);
+    let hi = m.end_token + 2 * WINDOW;
+    let from = mentions.partition_point(|o| o.first_token < lo);
+    let near = || {
+        mentions[from..]
+            .iter()
+            .take_while(|o| o.first_token < hi)
+            .filter(|o| o.sentence == m.sentence)
+    };
+    let Scratch {
+        names,
+        others,
+        place_tokens,
+        regions,
+        ..
+    } = scratch;
+    names.clear();
+    names.extend(
+        near()
+            .filter(|o| !o.coreference)
+            .map(|o| (o.first_token, o.end_token, o.side)),
+    );
+    regions.clear();
+    regions.extend(
+        near()
+            .filter(|o| o.region)
+            .map(|o| (o.first_token, o.end_token)),
+    );
+    // Countries and governments act; they are words of the clause, not places in it.
+    others.clear();
+    others.extend(
+        names
+            .iter()
+            .filter(|n| n.2.is_none() || (n.0, n.1) == (m.first_token, m.end_token))
+            .map(|n| (n.0, n.1)),
+    );
+    place_tokens.clear();
+    place_tokens.resize(hi - lo, false);
+    for &(a, b) in others.iter() {
+        for i in a.max(lo)..b.min(hi) {
+            place_tokens[i - lo] = true;
+        }
+    }
+    let list = list_span(doc, others, m);
+    Context {
+        doc,
+        m,
+        names,
+        others,
+        place_tokens,
+        regions,
+        lo,
+        list,
+        including: including_word(doc, list.0),
+        quote: quotation_of(doc, m.start),
+    }
+}
+
+impl<'d> Context<'d, '_> {
+    fn in_other(&self, i: usize) -> bool {
+        i >= self.lo && i - self.lo < self.place_tokens.len() && self.place_tokens[i - self.lo]
+    }
+
+    /// Words between two tokens, without other place names and the prepositions that introduce
+    /// them ("near Avdiivka" only locates the place before it); the preposition before the list
+    /// the mention stands in is kept ("attacks near A, B and C").
+    fn words_between(&self, a: usize, b: usize) -> Between<'d> {
+        let doc = self.doc;
+        let mut between = Between::default();
+        for i in (a..b).filter(|&i| doc.tokens[i].kind == TokenKind::Word && !self.in_other(i)) {
+            let next = if doc.is_word(i + 1, "the") {
+                i + 2
+            } else {
+                i + 1
+            };
+            let before_other = self.in_other(next) && !(self.list.0..self.list.1).contains(&next);
+            if before_other && word_is(doc, i, Class::Near) {
+                continue;
+            }
+            between.push(doc.tok(i));
+        }
+        between
+    }
+
+    /// A clause boundary between two tokens; a parenthesis opened and closed between them is an
+    /// aside ("a 15-km (9-mile) zone"), one left open or closed from outside is not.
+    fn barrier(&self, a: usize, b: usize) -> bool {
+        let mut depth = 0usize;
+        for i in a..b {
+            match self.doc.tok(i) {
+                ";" => return true,
+                "(" => depth += 1,
+                ")" if depth == 0 => return true,
+                ")" => depth -= 1,
+                _ if word_is(self.doc, i, Class::ClauseBreak) => return true,
+                _ => {}
+            }
+        }
+        depth > 0
+    }
+
+    /// The words between `cue` and the name (or its list), and whether the cue follows the
+    /// name; `None` when the cue stands where it cannot describe the name.
+    fn span_to(&self, cue: &CueAt) -> Option<(Between<'d>, bool)> {
+        let (list_first, list_end) = self.list;
+        let list_start = self.including.unwrap_or(list_first);
+        let m = self.m;
+        if cue.end <= list_start {
+            let mut between = self.words_between(cue.end, list_start);
+            // "nearby settlements, including A and B": the list is those settlements.
+            between.near &= self.including.is_none();
+            Some((between, false))
+        } else if cue.end <= m.first_token {
+            Some((self.words_between(cue.end, m.first_token), false))
+        } else if cue.first >= m.end_token {
+            // A reference point after the name locates it: "Zaporizhzhia, 50 km to the north,
+            // was hit".
+            if cue.cue == Cue::Reference {
+                return None;
+            }
+            // An apposition between commas describes the name: "Zaporizhzhia, about 50 km to
+            // the north, was hit". One with a verb of its own is a clause, and what follows it
+            // is not about the name.
+            let apposition_end = after_apposition(self.doc, list_end, cue.first);
+            if (list_end..apposition_end).any(|t| word_is(self.doc, t, Class::Auxiliary)) {
+                return None;
+            }
+            Some((self.words_between(apposition_end, cue.first), true))
+        } else {
+            None
+        }
+    }
+
+    /// Whether `cue`, at `between` words from the name, is kept from attaching by distance,
+    /// a clause boundary, a quotation edge or the direction of movement.
+    fn blocked(&self, cue: &CueAt, between: &Between, after: bool) -> bool {
+        let doc = self.doc;
+        // After the name, "and" begins another clause ("it moved its seat to Henichesk, near
+        // Crimea, and that residents were being relocated") unless more places follow it ("X
+        // and other settlements along the Dnipro came under fire").
+        let new_clause = between.first.is_some_and(|w| w.eq_ignore_ascii_case("and"))
+            && !between
+                .second
+                .is_some_and(|w| lexicon().is(Class::MorePlaces, w));
+        // A withdrawal or an evacuation "to" or "towards" a place goes there; the place is not
+        // left ("retreating towards Seversk", "evacuation trains depart for Lviv").
+        let goal =
+            matches!(cue.cue, Cue::Withdraw | Cue::Evacuated) && !after && between.destination;
+        // A reference point is the word right before the name ("north of X", "40 km from X");
+        // "northwest of Avdiivka near Stepove" locates Avdiivka only.
+        let far_reference = cue.cue == Cue::Reference
+            && (between.len > WORDS_OF_REFERENCE
+                || (between.len > 0 && doc.is_word(cue.end - 1, "of")));
+        let limit = if after {
+            WORDS_BEFORE_CUE
+        } else if self.including.is_some() {
+            WORDS_AFTER_CUE_TO_LIST
+        } else {
+            WORDS_AFTER_CUE
+        };
+        let (a, b) = self.gap(cue, after);
+        (after && new_clause)
+            || goal
+            || far_reference
+            || between.len > limit
+            || self.barrier(a, b)
+            || cue.quote != self.quote
+            || self.intervening(cue, a, b, after)
+    }
+
+    /// The tokens between the cue and the name (or its list, or the apposition after it).
+    fn gap(&self, cue: &CueAt, after: bool) -> (usize, usize) {
+        if after {
+            (
+                after_apposition(self.doc, self.list.1, cue.first),
+                cue.first,
+            )
+        } else {
+            (cue.end, self.m.first_token)
+        }
+    }
+
+    /// Another place between the cue and this one, not in this one's list, takes the cue:
+    /// "liberated Robotyne in the Zaporizhzhia region". After the name, a place introduced by
+    /// a preposition only locates it: "Stepove near Avdiivka came under Russian control". (A
+    /// list after "including" elaborates the clause's object, which may be a place.)
+    fn intervening(&self, cue: &CueAt, a: usize, b: usize, after: bool) -> bool {
+        let doc = self.doc;
+        let m = self.m;
+        let (list_first, list_end) = self.list;
+        let toward = m.first_token > 0
+            && word_in(doc, m.first_token - 1, &["toward", "towards", "on"])
+            && cue.cue == Cue::Contested;
+        self.including.is_none()
+            && self.others.iter().any(|&(o_first, o_end)| {
+                (o_first, o_end) != (m.first_token, m.end_token)
+                    && o_first >= a
+                    && o_end <= b
+                    && (o_end <= list_first || o_first >= list_end)
+                    && !(after && is_locative(doc, o_first))
+                    // "advancing from Stepove toward Berdychi": the origin does not take the
+                    // advance from the goal.
+                    && !(o_first > 0 && doc.is_word(o_first - 1, "from") && toward)
+                    // "northwest of Avdiivka near Stepove", "in western Zaporizhia Oblast near
+                    // Robotyne": a reference point or a region only locates what follows; and
+                    // "attacked near A and south of B near C": places of one verb, side by side.
+                    && !after_near_of(doc, o_first)
+                    && !self.regions.contains(&(o_first, o_end))
+                    && !(is_locative(doc, o_first) && is_locative(doc, list_first))
+            })
+    }
+
+    /// The cue attached to the mention, if any: the nearest that may attach, a cue before the
+    /// name preferred to one after it; a relative clause after the name ("…, which was
+    /// liberated") beats a reference point before it ("west of X").
+    fn attached<'c>(&self, cues: &'c [CueAt]) -> Option<Attached<'c, 'd>> {
+        let list_start = self.including.unwrap_or(self.list.0);
+        let mut best: Option<Attached> = None;
+        let mut best_after: Option<Attached> = None;
+        for cue in cues {
+            // Too far in tokens to be near in words: skip before counting.
+            if cue.end + 3 * 12 < list_start || cue.first > self.list.1 + 3 * 6 {
+                continue;
+            }
+            let Some((between, after)) = self.span_to(cue) else {
+                continue;
+            };
+            if self.blocked(cue, &between, after)
+                || (after && !passive_after(self.doc, cue, &between))
+            {
+                continue;
+            }
+            let rank = if after { between.len + 2 } else { between.len };
+            let candidate = Attached {
+                rank,
+                cue,
+                between,
+                after,
+            };
+            if better(&candidate, best.as_ref()) {
+                best = Some(candidate);
+            }
+            if after && better(&candidate, best_after.as_ref()) {
+                best_after = Some(candidate);
+            }
+        }
+        let relative_after =
+            best_after.is_some_and(|a| a.between.first.is_some_and(is_relative_pronoun));
+        if best.is_some_and(|b| b.cue.cue == Cue::Reference) && relative_after {
+            best = best_after;
+        }
+        best
+    }
+}
+
+/// A cue before the name binds tighter than one after it at the same distance ("the
+/// Russian-held town of Enerhodar, was shelled" reports Enerhodar held), and anything beats a
+/// reference point.
+fn better(candidate: &Attached, best: Option<&Attached>) -> bool {
+    match best {
+        None => true,
+        Some(b) => {
+            candidate.rank < b.rank
+                || (candidate.rank == b.rank && b.after && !candidate.after)
+                || (candidate.rank == b.rank && b.cue.cue == Cue::Reference)
+        }
+    }
+}
+
+/// After the name only passive or intransitive forms describe it: "X was liberated", "X fell",
+/// "X is encircled", "X, which had been occupied", "X, where fighting has raged".
+fn passive_after(doc: &Document, cue: &CueAt, between: &Between) -> bool {
+    let is_aux = |w: &&str| lexicon().is(Class::Passive, w);
+    // The auxiliary stands right before the cue, or before one adverb: "were quickly
+    // liberated", "has been partially encircled".
+    let is_adverb = |w: &&str| {
+        w.ends_with("ly")
+            || word_list_has(
+                &[
+                    "again", "also", "still", "already", "now", "then", "finally",
+                ],
+                w,
+            )
+    };
+    let dist = between.len;
+    // "remained under heavy shelling": a state the place is under.
+    let under = [between.last, between.second_last]
+        .into_iter()
+        .flatten()
+        .any(|w| w.eq_ignore_ascii_case("under"));
+    // Or the cue phrase starts with its own auxiliary: "was hit", "attacks were".
+    let own_aux = is_aux(&doc.tok(cue.first));
+    let where_clause = between
+        .first
+        .is_some_and(|w| w.eq_ignore_ascii_case("where"));
+    // "Robotyne, which they recaptured": the place is the object of a relative clause.
+    let object_clause = dist <= 4
+        && between
+            .first
+            .is_some_and(|w| is_relative_pronoun(w) && !w.eq_ignore_ascii_case("where"));
+    under
+        || where_clause
+        || object_clause
+        || (dist == 0 && own_aux)
+        || between.last.as_ref().is_some_and(is_aux)
+        || (between.last.as_ref().is_some_and(is_adverb)
+            && between.second_last.as_ref().is_some_and(is_aux))
+        || (dist == 0 && doc.tok(cue.first).eq_ignore_ascii_case("fell"))
+        // A state right after the name: "leaving Nova Kakhovka under Russian control",
+        // "Kherson is returning under Ukrainian control".
+        || (dist <= 2
+            && matches!(cue.cue, Cue::Occupied | Cue::Liberate)
+            && word_in(doc, cue.first, &["under", "back"]))
+        || (dist == 0 && is_noun_form(doc.tok(cue.first)))
+}
+
+/// `w` is one of `list`, ignoring ASCII case.
+fn word_list_has(list: &[&str], w: &str) -> bool {
+    list.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
+
+/// A word that opens a relative clause about the name before it.
+fn is_relative_pronoun(w: &str) -> bool {
+    lexicon().is(Class::Relative, w)
+}
+
+/// "Kharkiv shelling", "Kramatorsk evacuation": a cue noun right after the name.
+fn is_noun_form(w: &str) -> bool {
+    let w = w.to_ascii_lowercase();
+    w.ends_with("ing") || w.ends_with("ion") || w.ends_with("ions")
+}
+
+/// How a cue reads in its setting: negated, earlier, beside the place, civilians leaving.
+struct Reading {
+    negated: bool,
+    past: bool,
+    beside: bool,
+    civilians_leave: bool,
+}
+
+/// The qualifiers of `cue` as it attaches to the mention.
+fn reading(ctx: &Context, cue: &CueAt, between: &Between, after: bool) -> Reading {
+    let doc = ctx.doc;
+    let m = ctx.m;
+    let sentence = doc.sentences[m.sentence];
+    let window_start = sentence.first_token.max(cue.first.saturating_sub(3));
+    let negated = (window_start..cue.first).any(|i| word_is(doc, i, Class::Negation))
+        || doc.text[doc.tokens[window_start].start..doc.tokens[cue.first].start].contains("n't");
+    // Past perfect is the tense of the news for events ("had been retaken"), and of an earlier
+    // state only for states ("which Russia had held").
+    let state = matches!(cue.cue, Cue::Occupied | Cue::Hold);
+    let past = (window_start..cue.first)
+        .any(|i| (state && doc.is_word(i, "had")) || word_is(doc, i, Class::Earlier));
+    // "near X, which they recaptured": a relative clause is about X itself, whatever locates it.
+    let relative = between.first.is_some_and(is_relative_pronoun);
+    let beside = between.near
+        || (after
+            && !relative
+            && m.first_token > 0
+            && word_is(doc, m.first_token - 1, Class::Near));
+    // "Many residents fled Lysychansk", "told families with children to leave X": civilians
+    // leaving is an evacuation, not a retreat.
+    let civilians_leave = cue.cue == Cue::Withdraw
+        && (cue.first.saturating_sub(3)..cue.first).any(|t| word_is(doc, t, Class::Civilian));
+    Reading {
+        negated,
+        past,
+        beside,
+        civilians_leave,
+    }
+}
+
+/// The status `cue` gives the mention, with a note on the side, before qualifiers; `None` when
+/// it gives none (a reference point, anyone leaving).
+fn status_of_cue(
+    ctx: &Context,
+    cue: &CueAt,
+    civilians_leave: bool,
+    russian_voice: bool,
+) -> Option<(Status, &'static str)> {
+    let actor = || actor_side(ctx.doc, ctx.m.sentence, cue, ctx.names);
+    Some(match cue.cue {
+        Cue::Liberate => match actor() {
+            Some(Side::Russian) => (Status::Occupied, RUSSIAN_LIBERATION),
+            None if russian_voice => (Status::Occupied, RUSSIAN_LIBERATION),
+            _ => (Status::Liberated, ""),
+        },
+        Cue::Capture => match actor() {
+            Some(Side::Ukrainian) => (Status::Liberated, " — taken by Ukrainian forces"),
+            _ => (Status::Occupied, " — taken by Russian forces"),
+        },
+        Cue::Withdraw if civilians_leave => (Status::Evacuated, " — civilians left it"),
+        Cue::Withdraw => match actor() {
+            Some(Side::Ukrainian) => (Status::Occupied, " — Ukrainian forces left it"),
+            Some(Side::Russian) => (Status::Liberated, " — Russian forces left it"),
+            // Anyone may "leave" a place ("we left Rodynske at five"); a retreat or a
+            // withdrawal is an army's.
+            None if word_in(ctx.doc, cue.first, &["leave", "left"]) => return None,
+            None => (Status::Liberated, " — Russian forces left it"),
+        },
+        Cue::Occupied => (Status::Occupied, ""),
+        Cue::Hold => match actor() {
+            Some(Side::Russian) => (Status::Occupied, " — held by Russian forces"),
+            _ => (Status::Contested, " — held by Ukrainian forces"),
+        },
+        Cue::Contested => (Status::Contested, ""),
+        Cue::Attacked => (Status::Attacked, ""),
+        Cue::Evacuated => (Status::Evacuated, ""),
+        Cue::Reference => return None,
+    })
+}
+
+/// The note on a "liberation" the Russian side claims.
+const RUSSIAN_LIBERATION: &str = " — the Russian side's “liberated” means taken by Russian forces";
+
+/// The status mention `k` gets from the cues of its sentence. `russian_voice` tells whether
+/// the voice the mention stands in (the narrator, or its quotation's speaker) speaks in the
+/// Russian side's terms.
+pub(super) fn mention_status(
+    doc: &Document,
+    mentions: &[PlaceMention],
+    k: usize,
+    cues: &[CueAt],
+    russian_voice: bool,
+    scratch: &mut Scratch,
+) -> Option<MentionStatus> {
+    let m = &mentions[k];
+    if m.framing == Framing::Region && cues.is_empty() {
+        return None;
+    }
+    let ctx = context(doc, mentions, k, scratch);
+    let (cues_from, cues_to) = (ctx.list.0.saturating_sub(WINDOW), ctx.list.1 + WINDOW);
+    let cues = &cues
+        [cues.partition_point(|c| c.end < cues_from)..cues.partition_point(|c| c.first < cues_to)];
+    let (cue, between, after, topic) = match ctx.attached(cues) {
+        Some(a) => (a.cue, a.between, a.after, false),
+        None if m.domestic => {
+            let setting = ctx.others.len() == 1 && opens_as_setting(doc, m);
+            (
+                sentence_topic(doc, m, cues, setting)?,
+                Between::default(),
+                false,
+                true,
+            )
+        }
+        None => return None,
+    };
+    let r = reading(&ctx, cue, &between, after);
+    // A goal is not an event: "the operation to liberate X", "aiming to capture X" (but an order
+    // to civilians to leave is one).
+    let goal = matches!(cue.cue, Cue::Liberate | Cue::Capture | Cue::Withdraw)
+        && cue.first > 0
+        && doc.is_word(cue.first - 1, "to")
+        && !r.civilians_leave;
+    if goal {
+        return None;
+    }
+    let (status, side_note) = status_of_cue(&ctx, cue, r.civilians_leave, russian_voice)?;
+    Some(qualified(&ctx, cue, status, side_note, &r, topic))
+}
+
+/// The status weakened or turned by its reading, with its reason.
+fn qualified(
+    ctx: &Context,
+    cue: &CueAt,
+    mut status: Status,
+    side_note: &str,
+    r: &Reading,
+    topic: bool,
+) -> MentionStatus {
+    let (doc, m) = (ctx.doc, ctx.m);
+    let mut strength = 2;
+    let mut qualifier = "";
+    // "No Russian troops are left in X" negates nothing: none remain.
+    let none_left = cue.cue == Cue::Withdraw && doc.tok(cue.first).eq_ignore_ascii_case("left");
+    if r.negated && !none_left && matches!(status, Status::Liberated | Status::Occupied) {
+        status = Status::Contested;
+        qualifier = " (denied or failed, so still fought over)";
+    }
+    if r.beside {
+        // "attacked near Bohdanivka", "attacks in the areas of Rozdolne": ground assaults
+        // around a place are fighting there, not strikes on it.
+        let assault = cue.cue == Cue::Attacked && ASSAULT.matches(doc.tok(cue.first));
+        if matches!(status, Status::Liberated | Status::Occupied) || assault {
+            status = Status::Contested;
+        }
+        strength = 1;
+        qualifier = " (near the place rather than in it)";
+    }
+    if r.past {
+        strength = 1;
+        qualifier = " (earlier in the war)";
+    }
+    if (m.coreference && !m.antecedent_in_sentence) || topic {
+        strength = 1;
+    }
+    if topic {
+        qualifier = " (the event of the whole sentence)";
+    }
+    let lo = cue.first.min(m.first_token);
+    let hi = cue.end.max(m.end_token);
+    let snippet = &doc.text[doc.tokens[lo].start..doc.tokens[hi - 1].end];
+    let (snippet, cut) = shortened(snippet, 140);
+    let reason = [
+        capitalised(status),
+        ": “",
+        snippet,
+        cut,
+        "”",
+        side_note,
+        qualifier,
+        ".",
+    ]
+    .concat();
+    MentionStatus {
+        status,
+        strength,
+        reason,
+    }
+}
+
+/// "attack", "attacks", "attacked": beside a place, ground assaults.
+const ASSAULT: CueWord = CueWord::prefix("attack");
+
+/// The one event a sentence is about, when it reports only one kind and it is not a
+/// side-dependent cue: "The evacuation order encompasses … the towns of A and B". A `setting`
+/// (the sentence's only place, opening it: "In Synkivka, a house was destroyed") has the event
+/// wherever it stands, and fighting counts too.
+fn sentence_topic<'c>(
+    doc: &Document,
+    m: &PlaceMention,
+    cues: &'c [CueAt],
+    setting: bool,
+) -> Option<&'c CueAt> {
+    let first = cues.iter().find(|c| c.cue != Cue::Reference)?;
+    let single = cues.iter().all(|c| c.cue == first.cue);
+    let plain = matches!(first.cue, Cue::Evacuated | Cue::Attacked)
+        || (setting && first.cue == Cue::Contested);
+    // The event governs the names after it, not a place named before it ("a transit point in
+    // Pavlohrad, from where evacuation trains depart") nor a destination ("… depart for Lviv").
+    let destination = (first.end..m.first_token).any(|t| word_is(doc, t, Class::Destination));
+    let after_cue = first.end <= m.first_token && !destination;
+    (single && plain && (after_cue || setting) && first.quote == quotation_of(doc, m.start))
+        .then_some(first)
+}
+
+/// The status's name with a capital, to begin a reason.
+fn capitalised(status: Status) -> &'static str {
+    match status {
+        Status::Liberated => "Liberated",
+        Status::Occupied => "Occupied",
+        Status::Contested => "Contested",
+        Status::Attacked => "Attacked",
+        Status::Evacuated => "Evacuated",
+        Status::Mentioned => "Mentioned",
+    }
+}
+
+/// `s` cut to at most `max` bytes at a character boundary, and "…" where it was cut.
+fn shortened(s: &str, max: usize) -> (&str, &'static str) {
+    if s.len() <= max {
+        return (s, "");
+    }
+    let mut cut = max;
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    (&s[..cut], "…")
+}

@@ -1,0 +1,260 @@
+//! The structure stage: what a sentence is made of, computed from its tokens for the attachment
+//! stage. The cues it holds (matched against the lexicon), with the quotation (voice) each stands
+//! in; lists of places (commas and conjunctions, names the gazetteer lacks, "including" lists);
+//! appositions ("X, a rail hub, was …"); clause barriers (semicolons, open parentheses, "but",
+//! "while"); locative phrases ("near X", "south of X"); a name opening its sentence as the
+//! setting ("In X, …"); and the voice of a position: narrator or quotation.
+
+use super::lexicon::{lexicon, Class, Cue};
+use super::PlaceMention;
+use crate::text::{Document, TokenKind};
+
+/// The token after a chain of hyphen-joined capitalised words starting at `t` with a hyphen
+/// ("-Svatove-Kreminna"); `t` itself when there is none.
+pub(super) fn after_hyphenated_names(doc: &Document, t: usize) -> usize {
+    let mut t = t;
+    while t + 1 < doc.tokens.len()
+        && doc.tok(t) == "-"
+        && doc.tokens[t].start == doc.tokens[t - 1].end
+        && doc.tokens[t + 1].start == doc.tokens[t].end
+        && doc.tokens[t + 1].kind == TokenKind::Word
+        && doc.tok(t + 1).starts_with(char::is_uppercase)
+    {
+        t += 2;
+    }
+    t
+}
+
+/// Token `i` exists and is a word of the lexicon's `class`.
+pub(super) fn word_is(doc: &Document, i: usize, class: Class) -> bool {
+    i < doc.tokens.len() && doc.tokens[i].kind == TokenKind::Word && lexicon().is(class, doc.tok(i))
+}
+
+/// Token `i` exists and is a word equal, ignoring ASCII case, to one of `list`.
+pub(super) fn word_in(doc: &Document, i: usize, list: &[&str]) -> bool {
+    i < doc.tokens.len()
+        && doc.tokens[i].kind == TokenKind::Word
+        && list.iter().any(|w| doc.tok(i).eq_ignore_ascii_case(w))
+}
+
+/// A cue found in a sentence: token range and meaning.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct CueAt {
+    pub(super) first: usize,
+    pub(super) end: usize,
+    pub(super) cue: Cue,
+    /// Start of the quotation the cue stands in, if any.
+    pub(super) quote: Option<usize>,
+}
+
+/// The cues of a sentence, in order, into `cues`; `words` is a buffer for its word tokens.
+pub(super) fn find_cues(
+    doc: &Document,
+    sentence: usize,
+    words: &mut Vec<usize>,
+    cues: &mut Vec<CueAt>,
+) {
+    let lexicon = lexicon();
+    let s = doc.sentences[sentence];
+    words.clear();
+    words.extend((s.first_token..s.end_token).filter(|&i| doc.tokens[i].kind == TokenKind::Word));
+    let word = |w: usize| doc.tok(words[w]);
+    cues.clear();
+    let mut w = 0;
+    while w < words.len() {
+        let Some((len, cue)) = lexicon.phrase_at(w, words.len(), word) else {
+            w += 1;
+            continue;
+        };
+        // "out of" is a cue only after pushing: "pushed Russian units out of Lukashivka".
+        let loose_out_of = word(w).eq_ignore_ascii_case("out")
+            && len == 2
+            && !(w.saturating_sub(4)..w).any(|p| lexicon.is(Class::Expel, word(p)));
+        if let Some(cue) = cue.filter(|_| !loose_out_of) {
+            cues.push(CueAt {
+                first: words[w],
+                end: words[w + len - 1] + 1,
+                cue,
+                quote: quotation_of(doc, doc.tokens[words[w]].start),
+            });
+        }
+        w += len;
+    }
+}
+
+/// The word that introduces the list starting at token `first`: "including", "such as",
+/// "among them", or a colon.
+pub(super) fn including_word(doc: &Document, first: usize) -> Option<usize> {
+    let mut i = first;
+    while i > 0
+        && word_in(
+            doc,
+            i - 1,
+            &["the", "towns", "villages", "settlements", "cities", "of"],
+        )
+    {
+        i -= 1;
+    }
+    if i == 0 {
+        return None;
+    }
+    let prev = i - 1;
+    if word_is(doc, prev, Class::ListOpener) || doc.tok(prev) == ":" {
+        return Some(prev);
+    }
+    (prev > 0 && word_in(doc, prev, &["as", "them"]) && word_in(doc, prev - 1, &["such", "among"]))
+        .then_some(prev - 1)
+}
+
+/// The name at token `t` stands in a locative phrase: "near X", "along the X", "around X", "in
+/// the area of X", "south of X".
+pub(super) fn is_locative(doc: &Document, t: usize) -> bool {
+    let t = if t > 0 && doc.is_word(t - 1, "the") {
+        t - 1
+    } else {
+        t
+    };
+    t > 0 && (word_is(doc, t - 1, Class::Near) || after_near_of(doc, t))
+}
+
+/// The name at token `t` follows "south of", "in the area of": a word of nearness and "of".
+pub(super) fn after_near_of(doc: &Document, t: usize) -> bool {
+    t > 1 && doc.is_word(t - 1, "of") && word_is(doc, t - 2, Class::Near)
+}
+
+/// The token span of the list a mention stands in: neighbouring mentions joined only by
+/// commas, "and", "or", "&".
+pub(super) fn list_span(
+    doc: &Document,
+    others: &[(usize, usize)],
+    m: &PlaceMention,
+) -> (usize, usize) {
+    let (first, end) = (m.first_token, m.end_token);
+    // Between two members of a list: commas and conjunctions; names the gazetteer lacks
+    // ("A, Unknown, B"); and after "and"/"or" only, determiners and settlement words ("A and the
+    // villages of B", "A, B and the whole C region") — never an apposition ("A, the C").
+    let joined = |a: usize, b: usize| {
+        let mut after_conjunction = false;
+        let mut separated = false;
+        for t in a..b {
+            let w = doc.tok(t);
+            if w == "," {
+                separated = true;
+            } else if ["and", "or", "&"].iter().any(|j| w.eq_ignore_ascii_case(j)) {
+                separated = true;
+                after_conjunction = true;
+            } else {
+                let unknown_name = separated
+                    && w.starts_with(char::is_uppercase)
+                    && doc.tokens[t].kind == TokenKind::Word;
+                let filler = after_conjunction && word_is(doc, t, Class::ListFiller);
+                if !unknown_name && !filler {
+                    return false;
+                }
+            }
+        }
+        separated
+    };
+    let (mut lo, mut hi) = (first, end);
+    loop {
+        let mut grew = false;
+        for &(a, b) in others {
+            if b <= lo && joined(b, lo) {
+                lo = a;
+                grew = true;
+            } else if a >= hi && joined(hi, a) {
+                hi = b;
+                grew = true;
+            }
+        }
+        if !grew {
+            break;
+        }
+    }
+    // Names the gazetteer lacks still belong to the list: "including Unknown, Other and B".
+    let is_member = |t: usize| {
+        let w = doc.tok(t);
+        w == ","
+            || w.eq_ignore_ascii_case("and")
+            || w.eq_ignore_ascii_case("or")
+            || w == "-"
+            || (doc.tokens[t].kind == TokenKind::Word && w.starts_with(char::is_uppercase))
+    };
+    let sentence = doc.sentences[m.sentence];
+    while lo > sentence.first_token && first - lo < 40 && is_member(lo - 1) {
+        lo -= 1;
+    }
+    while lo < first
+        && !(doc.tokens[lo].kind == TokenKind::Word && doc.tok(lo).starts_with(char::is_uppercase))
+    {
+        lo += 1;
+    }
+    while hi < sentence.end_token && hi - end < 40 && is_member(hi) {
+        hi += 1;
+    }
+    while hi > end
+        && !(doc.tokens[hi - 1].kind == TokenKind::Word
+            && doc.tok(hi - 1).starts_with(char::is_uppercase))
+    {
+        hi -= 1;
+    }
+    (lo, hi)
+}
+
+/// The token after an apposition that starts at `from` ("X, a key rail hub, was …") and closes
+/// with a comma before `limit`; `from` itself when there is none.
+pub(super) fn after_apposition(doc: &Document, from: usize, limit: usize) -> usize {
+    // "Zaporizhzhia city, about 50 km to the north, was hit": the settlement word goes too.
+    let from = if from < limit && word_in(doc, from, &["city", "town", "village"]) {
+        from + 1
+    } else {
+        from
+    };
+    if from >= limit || doc.tok(from) != "," {
+        return from;
+    }
+    // A comma between digits ("27,000") separates thousands, not an apposition.
+    let digits = |t: usize| doc.tok(t).starts_with(|c: char| c.is_ascii_digit());
+    (from + 1..limit.min(from + 20))
+        .find(|&t| {
+            doc.tok(t) == ","
+                && !(digits(t - 1)
+                    && t + 1 < doc.tokens.len()
+                    && digits(t + 1)
+                    && doc.tokens[t + 1].start == doc.tokens[t].end)
+        })
+        .map_or(from, |t| t + 1)
+}
+
+/// The mention opens its sentence as where it happens: "In Synkivka, …", "In the city of
+/// Dnipro, …", "At Kupiansk …".
+pub(super) fn opens_as_setting(doc: &Document, m: &PlaceMention) -> bool {
+    let sentence = doc.sentences[m.sentence];
+    // Past bullets and emoji ("🔻 In Antonivka, …").
+    let first = (sentence.first_token..m.first_token)
+        .find(|&t| doc.tokens[t].kind == TokenKind::Word)
+        .unwrap_or(m.first_token);
+    if !(word_in(doc, first, &["in", "at"])) || m.coreference {
+        return false;
+    }
+    let mut t = first + 1;
+    if doc.is_word(t, "the") {
+        t += 1;
+        if word_in(doc, t, &["city", "town", "village", "settlement"]) && doc.is_word(t + 1, "of") {
+            t += 2;
+        }
+    }
+    t == m.first_token
+}
+
+/// The start of the quotation holding byte `pos`, if any: two positions with equal values stand
+/// in the same quotation, or both outside any. A word or three in quote marks that nobody is
+/// said to have said (claims its forces have "liberated" X) are the writer's scare quotes: no
+/// quotation.
+pub(super) fn quotation_of(doc: &Document, pos: usize) -> Option<usize> {
+    doc.quote_at(pos)
+        .filter(|q| {
+            q.speaker.is_some() || doc.text[q.start..q.end].split_whitespace().nth(3).is_some()
+        })
+        .map(|q| q.start)
+}

@@ -1,0 +1,337 @@
+//! The lexicon of the status engine, as data: the event predicates (cue phrases and what each
+//! says of a place) and the word classes the structure and attachment stages look for, read once
+//! from `data/lexicon.tsv` (embedded at build time; its header documents every class). Matching
+//! cue phrases against a sentence's words is here too.
+
+use crate::words::WordSet;
+use std::sync::OnceLock;
+
+/// What a cue says, before the actor's side is known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Cue {
+    /// liberated, retook, freed: liberated (occupied when the Russian side says it).
+    Liberate,
+    /// captured, seized, took control: depends on who took it.
+    Capture,
+    /// withdrew, retreated, fled: the side that left loses it.
+    Withdraw,
+    /// occupied, under Russian control, Russian-held.
+    Occupied,
+    /// hold, held: occupied when Russian forces hold it, contested when Ukrainian forces do.
+    Hold,
+    Contested,
+    Attacked,
+    Evacuated,
+    /// "kilometers from X", "the road to X": X is a reference point.
+    Reference,
+}
+
+/// A class of words of the lexicon (see the header of `data/lexicon.tsv`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Class {
+    SideRussian,
+    SideUkrainian,
+    Negation,
+    Earlier,
+    Near,
+    Destination,
+    Civilian,
+    PlaceNoun,
+    Auxiliary,
+    Passive,
+    ListFiller,
+    MorePlaces,
+    FrontLine,
+    Relative,
+    ClauseBreak,
+    ObjectMarker,
+    Expel,
+    ListOpener,
+    SettlementNoun,
+}
+
+/// Every word class with its name in the data file, in the order of `Class` (a class is its
+/// index here).
+const CLASSES: &[(&str, Class)] = &[
+    ("side-russian", Class::SideRussian),
+    ("side-ukrainian", Class::SideUkrainian),
+    ("negation", Class::Negation),
+    ("earlier", Class::Earlier),
+    ("near", Class::Near),
+    ("destination", Class::Destination),
+    ("civilian", Class::Civilian),
+    ("place-noun", Class::PlaceNoun),
+    ("auxiliary", Class::Auxiliary),
+    ("passive", Class::Passive),
+    ("list-filler", Class::ListFiller),
+    ("more-places", Class::MorePlaces),
+    ("front-line", Class::FrontLine),
+    ("relative", Class::Relative),
+    ("clause-break", Class::ClauseBreak),
+    ("object-marker", Class::ObjectMarker),
+    ("expel", Class::Expel),
+    ("list-opener", Class::ListOpener),
+    ("settlement-noun", Class::SettlementNoun),
+];
+
+/// Every predicate class with its name in the data file; `none` marks phrases that are no cue.
+const PREDICATES: &[(&str, Option<Cue>)] = &[
+    ("liberate", Some(Cue::Liberate)),
+    ("capture", Some(Cue::Capture)),
+    ("withdraw", Some(Cue::Withdraw)),
+    ("occupied", Some(Cue::Occupied)),
+    ("hold", Some(Cue::Hold)),
+    ("contested", Some(Cue::Contested)),
+    ("attacked", Some(Cue::Attacked)),
+    ("evacuated", Some(Cue::Evacuated)),
+    ("reference", Some(Cue::Reference)),
+    ("none", None),
+];
+
+/// One word of a cue phrase: exact, or a prefix (written with a trailing `*`).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct CueWord {
+    text: &'static str,
+    prefix: bool,
+}
+
+impl CueWord {
+    /// A word matching any word that starts with `text`.
+    pub(crate) const fn prefix(text: &'static str) -> CueWord {
+        CueWord { text, prefix: true }
+    }
+
+    fn parse(w: &'static str) -> CueWord {
+        match w.strip_suffix('*') {
+            Some(text) => CueWord { text, prefix: true },
+            None => CueWord {
+                text: w,
+                prefix: false,
+            },
+        }
+    }
+
+    /// Whether `word` matches, ignoring ASCII case.
+    pub(crate) fn matches(self, word: &str) -> bool {
+        if self.prefix {
+            word.len() >= self.text.len()
+                && word.as_bytes()[..self.text.len()].eq_ignore_ascii_case(self.text.as_bytes())
+        } else {
+            word.eq_ignore_ascii_case(self.text)
+        }
+    }
+}
+
+/// The lexicon, parsed: the phrases by the first two letters of their first word (so a word is
+/// compared with the few phrases that can start it), the word classes, the framing phrases.
+pub(crate) struct Lexicon {
+    phrases: Vec<(Vec<CueWord>, Option<Cue>)>,
+    by_first_letters: Vec<Vec<usize>>,
+    classes: Vec<WordSet>,
+    russian_framing: Vec<&'static str>,
+}
+
+/// The slot of a word's first two letters, ASCII letters only, ignoring case (every cue word
+/// starts with two of them).
+fn first_two(w: &str) -> Option<usize> {
+    match w.as_bytes() {
+        [a, b, ..] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => Some(
+            usize::from(a.to_ascii_lowercase() - b'a') * 26
+                + usize::from(b.to_ascii_lowercase() - b'a'),
+        ),
+        _ => None,
+    }
+}
+
+/// The lexicon file, embedded.
+const LEXICON_TSV: &str = include_str!("../../data/lexicon.tsv");
+
+/// Reads `text` in the format of `data/lexicon.tsv`; an error names the line at fault.
+fn parse(text: &'static str) -> Result<Lexicon, String> {
+    let mut lexicon = Lexicon {
+        phrases: Vec::new(),
+        by_first_letters: vec![Vec::new(); 26 * 26],
+        classes: Vec::new(),
+        russian_framing: Vec::new(),
+    };
+    let mut words: Vec<Vec<&'static str>> = vec![Vec::new(); CLASSES.len()];
+    for (n, line) in text.lines().enumerate() {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let fault = |what: &str| format!("data/lexicon.tsv line {}: {what}: {line:?}", n + 1);
+        let (class, phrase) = line.split_once('\t').ok_or_else(|| fault("no tab"))?;
+        if phrase.is_empty() || phrase != phrase.to_lowercase() || phrase.contains("  ") {
+            return Err(fault(
+                "a phrase is lower case, words separated by one space",
+            ));
+        }
+        if class == "russian-framing" {
+            lexicon.russian_framing.push(phrase);
+        } else if let Some((_, cue)) = PREDICATES.iter().find(|(name, _)| *name == class) {
+            let parts: Vec<CueWord> = phrase.split(' ').map(CueWord::parse).collect();
+            let key = first_two(parts[0].text).ok_or_else(|| fault("a cue starts with letters"))?;
+            lexicon.by_first_letters[key].push(lexicon.phrases.len());
+            lexicon.phrases.push((parts, *cue));
+        } else if let Some(k) = CLASSES.iter().position(|(name, _)| *name == class) {
+            if phrase.contains(' ') || phrase.len() > 32 {
+                return Err(fault("a word class holds single words"));
+            }
+            words[k].push(phrase);
+        } else {
+            return Err(fault("unknown class"));
+        }
+    }
+    lexicon.classes = words.into_iter().map(WordSet::from_words).collect();
+    Ok(lexicon)
+}
+
+/// The project's lexicon, parsed on first use.
+pub(crate) fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| parse(LEXICON_TSV).expect("data/lexicon.tsv is well formed (tested)"))
+}
+
+impl Lexicon {
+    /// Whether `word` (any case, possessive stripped by the caller) is in `class`.
+    pub(crate) fn is(&self, class: Class, word: &str) -> bool {
+        self.classes[class as usize].contains(word)
+    }
+
+    /// Whether lower-cased `text` (hyphens as spaces) uses a phrase of the Russian side.
+    pub(crate) fn russian_framing(&self, lower: &str) -> bool {
+        self.russian_framing.iter().any(|p| lower.contains(p))
+    }
+
+    /// The longest phrase starting at `words[w]`: its length in words and its cue (`None` for a
+    /// phrase that is no cue); `None` when no phrase starts there.
+    pub(crate) fn phrase_at<'w>(
+        &self,
+        w: usize,
+        len: usize,
+        word: impl Fn(usize) -> &'w str,
+    ) -> Option<(usize, Option<Cue>)> {
+        let candidates = first_two(word(w)).map(|k| &self.by_first_letters[k]);
+        let mut matched: Option<(usize, Option<Cue>)> = None;
+        for &i in candidates.into_iter().flatten() {
+            let (parts, cue) = &self.phrases[i];
+            if w + parts.len() > len {
+                continue;
+            }
+            let ok = parts
+                .iter()
+                .enumerate()
+                .all(|(k, p)| p.matches(word(w + k)));
+            if ok && matched.is_none_or(|(l, _)| parts.len() > l) {
+                matched = Some((parts.len(), *cue));
+            }
+        }
+        matched
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The cue of the phrase at the start of `text`, and its length in words.
+    fn cue_of(text: &str) -> Option<(usize, Option<Cue>)> {
+        let words: Vec<&str> = text.split(' ').collect();
+        lexicon().phrase_at(0, words.len(), |i| words[i])
+    }
+
+    #[test]
+    fn the_lexicon_file_parses() {
+        let lexicon = parse(LEXICON_TSV).unwrap();
+        assert!(lexicon.phrases.len() > 150);
+        assert!(lexicon.classes.iter().all(|c| !c.is_empty()));
+        for (k, (_, class)) in CLASSES.iter().enumerate() {
+            assert_eq!(*class as usize, k, "CLASSES is in the order of Class");
+        }
+    }
+
+    #[test]
+    fn each_predicate_class_has_its_phrases() {
+        type Case = (&'static str, Option<(usize, Option<Cue>)>);
+        let cases: &[Case] = &[
+            ("liberated the", Some((1, Some(Cue::Liberate)))),
+            ("Recaptured", Some((1, Some(Cue::Liberate)))),
+            (
+                "back under ukrainian control",
+                Some((4, Some(Cue::Liberate))),
+            ),
+            ("seized", Some((1, Some(Cue::Capture)))),
+            ("took control of", Some((2, Some(Cue::Capture)))),
+            ("withdrew", Some((1, Some(Cue::Withdraw)))),
+            ("pulled out", Some((2, Some(Cue::Withdraw)))),
+            ("russian held", Some((2, Some(Cue::Occupied)))),
+            ("holds", Some((1, Some(Cue::Hold)))),
+            ("encircled", Some((1, Some(Cue::Contested)))),
+            ("battles", Some((1, Some(Cue::Contested)))),
+            ("shelled", Some((1, Some(Cue::Attacked)))),
+            ("missile", Some((1, Some(Cue::Attacked)))),
+            ("evacuation", Some((1, Some(Cue::Evacuated)))),
+            ("kilometres", Some((1, Some(Cue::Reference)))),
+            ("north of", Some((2, Some(Cue::Reference)))),
+            ("left bank", Some((2, None))),
+            ("attack aircraft", Some((2, None))),
+            ("artillery units", Some((2, None))),
+            ("artillery", Some((1, Some(Cue::Attacked)))),
+            ("village", None),
+            ("", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(cue_of(text), *expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn each_word_class_has_its_words() {
+        let cases: &[(Class, &str, &str)] = &[
+            (Class::SideRussian, "Occupiers", "occupation"),
+            (Class::SideUkrainian, "AFU", "russian"),
+            (Class::Negation, "failed", "fail"),
+            (Class::Earlier, "previously", "now"),
+            (Class::Near, "vicinity", "in"),
+            (Class::Destination, "towards", "from"),
+            (Class::Civilian, "residents", "troops"),
+            (Class::PlaceNoun, "town", "forces"),
+            (Class::Auxiliary, "had", "been"),
+            (Class::Passive, "been", "had"),
+            (Class::ListFiller, "villages", "near"),
+            (Class::MorePlaces, "surrounding", "villages"),
+            (Class::FrontLine, "axis", "area"),
+            (Class::Relative, "which", "who"),
+            (Class::ClauseBreak, "whereas", "and"),
+            (Class::ObjectMarker, "against", "by"),
+            (Class::Expel, "ousted", "out"),
+            (Class::ListOpener, "namely", "such"),
+            (Class::SettlementNoun, "village", "region"),
+        ];
+        for &(class, member, other) in cases {
+            assert!(lexicon().is(class, member), "{class:?} holds {member}");
+            assert!(!lexicon().is(class, other), "{class:?} lacks {other}");
+        }
+        assert!(lexicon().russian_framing("the kiev regime said"));
+        assert!(!lexicon().russian_framing("the kyiv government said"));
+    }
+
+    #[test]
+    fn malformed_lines_are_named() {
+        let cases: &[(&str, &str)] = &[
+            ("contested", "no tab"),
+            ("contested\tFighting", "lower case"),
+            ("contested\t", "lower case"),
+            ("near\tclose to", "single words"),
+            ("fighting\tbattle", "unknown class"),
+            ("contested\t7th", "starts with letters"),
+        ];
+        for (text, fault) in cases {
+            let error = parse(text).err().unwrap_or_default();
+            assert!(
+                error.contains("line 1") && error.contains(fault),
+                "{text:?}: {error}"
+            );
+        }
+    }
+}
