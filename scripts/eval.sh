@@ -16,4 +16,4 @@ case "${1:-}" in
 esac
 cargo build --locked --release --quiet
 cargo test --locked --release --quiet --test eval_corpus -- --ignored --exact table --nocapture \
-  | grep -v -e '^running [0-9]* test' -e '^test result:' -e '^\.$' | cat -s
+  | grep -v -e '^running [0-9]* test' -e '^test result:' -e '^\.$' | cat -s | sed '1{/^$/d}'
