@@ -1,5 +1,6 @@
 //! `extract` never panics and always returns valid spans, whatever the input: arbitrary bytes
-//! (read as UTF-8 with replacements), HTML pasted as text, huge repetitive text.
+//! (read as UTF-8 with replacements), HTML pasted as text, huge repetitive text, and thousands
+//! of clause breaks, dashes, quotation marks or parentheses in one sentence, in linear time.
 
 mod common;
 
@@ -81,4 +82,89 @@ fn a_text_without_sentence_ends_keeps_its_evidence_short() {
         assert!(m.sentence.contains(&text[m.start..m.end]));
     }
     check_spans(&text);
+}
+
+/// Pathological punctuation: `n` repetitions of a unit between two places, at two sizes. The
+/// report must name both places where they stand, and the larger input must cost about four
+/// times the smaller (it is four times as long), not sixteen: the best of five runs each, within
+/// a generous bound (a few milliseconds at most are taken as noise: a cost quadratic in 5,000
+/// units would be far above that).
+fn check_linear_and_found(name: &str, build: impl Fn(usize) -> String) {
+    const SMALL: usize = 1_250;
+    const LARGE: usize = 5_000;
+    let best_of_five = |text: &str| {
+        (0..5)
+            .map(|_| {
+                let start = std::time::Instant::now();
+                let report = extract(gazetteer(), text);
+                (start.elapsed(), report)
+            })
+            .min_by_key(|(t, _)| *t)
+            .unwrap()
+    };
+    let (small, large) = (build(SMALL), build(LARGE));
+    let (t_small, _) = best_of_five(&small);
+    let (t_large, report) = best_of_five(&large);
+    for place in ["Kupiansk", "Izium"] {
+        let p = report
+            .places
+            .iter()
+            .find(|p| p.name == place)
+            .unwrap_or_else(|| panic!("{name}: {place} not found"));
+        for m in &p.mentions {
+            assert!(
+                large[m.start..m.end].starts_with(&place[..4]),
+                "{name}: {place} at {}",
+                m.start
+            );
+        }
+    }
+    check_spans(&large);
+    let ratio = t_large.as_secs_f64() / t_small.as_secs_f64().max(1e-6);
+    assert!(
+        ratio < 10.0 || t_large < std::time::Duration::from_millis(5),
+        "{name}: {LARGE} units took {t_large:?}, {SMALL} took {t_small:?} (ratio {ratio:.1})"
+    );
+}
+
+#[test]
+fn thousands_of_clause_breaks_in_one_sentence() {
+    check_linear_and_found("clauses", |n| {
+        format!(
+            "Russian troops shelled Kupiansk{} and then Izium.",
+            ", which, and, which the troops took".repeat(n)
+        )
+    });
+}
+
+#[test]
+fn thousands_of_dashes() {
+    check_linear_and_found("dashes", |n| {
+        format!(
+            "in the Kharkiv direction – Kupiansk {}– Izium;",
+            "– — - ".repeat(n)
+        )
+    });
+}
+
+#[test]
+fn thousands_of_nested_and_unbalanced_quotes() {
+    check_linear_and_found("quotes", |n| {
+        format!(
+            "“Kupiansk was shelled, {}” said an official. Troops liberated Izium.",
+            "“ \" « ‘ said ".repeat(n)
+        )
+    });
+}
+
+#[test]
+fn thousands_of_parentheses() {
+    check_linear_and_found("parentheses", |n| {
+        format!(
+            "{}Russian forces shelled Kupiansk{} (and Izium{}.",
+            "(".repeat(n),
+            ")".repeat(n / 2),
+            " (near".repeat(n)
+        )
+    });
 }
