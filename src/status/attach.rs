@@ -27,6 +27,10 @@ const WORDS_BEFORE_CUE: usize = 6;
 /// The most words a reference point ("40 km from", "north of") stands from its name.
 const WORDS_OF_REFERENCE: usize = 3;
 
+/// A place name's token range, and the side it stands for when it names a country or a
+/// government.
+type NameSpan = (usize, usize, Option<Side>);
+
 /// The side a word names, ignoring case and a possessive ending.
 pub(super) fn side_of_word(w: &str) -> Option<Side> {
     let w = ["'s", "’s", "ʼs"]
@@ -65,7 +69,7 @@ pub(super) fn actor_side(
     doc: &Document,
     sentence: usize,
     cue: &CueAt,
-    names: &[(usize, usize, Option<Side>)],
+    names: &[NameSpan],
 ) -> Option<Side> {
     let s = doc.sentences[sentence];
     // (Names are in text order and do not overlap.)
@@ -152,7 +156,7 @@ impl<'a> Between<'a> {
 #[derive(Default)]
 pub(super) struct Scratch {
     /// Place names near the mention: token range and the side a country or government stands for.
-    names: Vec<(usize, usize, Option<Side>)>,
+    names: Vec<NameSpan>,
     /// The names that are places (not countries or governments).
     others: Vec<(usize, usize)>,
     /// Which tokens of the window around the mention belong to other places.
@@ -167,7 +171,7 @@ pub(super) struct Scratch {
 struct Context<'d, 's> {
     doc: &'d Document<'d>,
     m: &'s PlaceMention,
-    names: &'s [(usize, usize, Option<Side>)],
+    names: &'s [NameSpan],
     others: &'s [(usize, usize)],
     place_tokens: &'s [bool],
     regions: &'s [(usize, usize)],
@@ -576,12 +580,13 @@ fn reading(ctx: &Context, cue: &CueAt, between: &Between, after: bool) -> Readin
 /// The status `cue` gives the mention, with a note on the side, before qualifiers; `None` when
 /// it gives none (a reference point, anyone leaving).
 fn status_of_cue(
-    ctx: &Context,
+    doc: &Document,
+    (sentence, names): (usize, &[NameSpan]),
     cue: &CueAt,
     civilians_leave: bool,
     russian_voice: bool,
 ) -> Option<(Status, &'static str)> {
-    let actor = || actor_side(ctx.doc, ctx.m.sentence, cue, ctx.names);
+    let actor = || actor_side(doc, sentence, cue, names);
     Some(match cue.cue {
         Cue::Liberate => match actor() {
             Some(Side::Russian) => (Status::Occupied, RUSSIAN_LIBERATION),
@@ -598,7 +603,7 @@ fn status_of_cue(
             Some(Side::Russian) => (Status::Liberated, " — Russian forces left it"),
             // Anyone may "leave" a place ("we left Rodynske at five"); a retreat or a
             // withdrawal is an army's.
-            None if word_in(ctx.doc, cue.first, &["leave", "left"]) => return None,
+            None if word_in(doc, cue.first, &["leave", "left"]) => return None,
             None => (Status::Liberated, " — Russian forces left it"),
         },
         Cue::Occupied => (Status::Occupied, ""),
@@ -612,6 +617,9 @@ fn status_of_cue(
         Cue::Reference => return None,
     })
 }
+
+/// The note on an attempted change of control.
+const ATTEMPT: &str = " — an attempt, so fighting there";
 
 /// The note on a "liberation" the Russian side claims.
 const RUSSIAN_LIBERATION: &str = " — the Russian side's “liberated” means taken by Russian forces";
@@ -655,11 +663,57 @@ pub(super) fn mention_status(
         && cue.first > 0
         && doc.is_word(cue.first - 1, "to")
         && !r.civilians_leave;
+    // … unless it was tried: "failed to capture X", "tried to retake X" is fighting there.
+    let attempt = goal && cue.first > 1 && word_is(doc, cue.first - 2, Class::Attempt);
+    if attempt && cue.cue != Cue::Withdraw {
+        return Some(qualified(&ctx, cue, Status::Contested, ATTEMPT, &r, topic));
+    }
     if goal {
         return None;
     }
-    let (status, side_note) = status_of_cue(&ctx, cue, r.civilians_leave, russian_voice)?;
+    let (status, side_note) = status_of_cue(
+        doc,
+        (m.sentence, ctx.names),
+        cue,
+        r.civilians_leave,
+        russian_voice,
+    )?;
     Some(qualified(&ctx, cue, status, side_note, &r, topic))
+}
+
+/// The status a list's header gives a line of the list that has no cue of its own: the event
+/// of the header's last cue ("the enemy continued shelling civilian infrastructure, namely:" →
+/// attacked), for the side the header names.
+pub(super) fn header_status(
+    doc: &Document,
+    header: usize,
+    header_cues: &[CueAt],
+    russian_voice: bool,
+) -> Option<MentionStatus> {
+    let cue = header_cues.iter().rev().find(|c| c.cue != Cue::Reference)?;
+    let civilians_leave = cue.cue == Cue::Withdraw
+        && (cue.first.saturating_sub(3)..cue.first).any(|t| word_is(doc, t, Class::Civilian));
+    let (status, side_note) =
+        status_of_cue(doc, (header, &[]), cue, civilians_leave, russian_voice)?;
+    let (snippet, cut) = shortened(
+        &doc.text[doc.tokens[cue.first].start..doc.sentences[header].end],
+        140,
+    );
+    let reason = [
+        capitalised(status),
+        ": the list stands under “",
+        snippet,
+        cut,
+        "”",
+        side_note,
+        ".",
+    ]
+    .concat();
+    Some(MentionStatus {
+        status,
+        strength: 2,
+        reason,
+    })
 }
 
 /// The status weakened or turned by its reading, with its reason.

@@ -3,7 +3,8 @@
 //! in; lists of places (commas and conjunctions, names the gazetteer lacks, "including" lists);
 //! appositions ("X, a rail hub, was …"); clause barriers (semicolons, open parentheses, "but",
 //! "while"); locative phrases ("near X", "south of X"); a name opening its sentence as the
-//! setting ("In X, …"); and the voice of a position: narrator or quotation.
+//! setting ("In X, …"); the voice of a position (narrator or quotation); and headers: a
+//! sentence ending in a colon governs the lines of the list under it.
 
 use super::lexicon::{lexicon, Class, Cue};
 use super::PlaceMention;
@@ -257,4 +258,41 @@ pub(super) fn quotation_of(doc: &Document, pos: usize) -> Option<usize> {
             q.speaker.is_some() || doc.text[q.start..q.end].split_whitespace().nth(3).is_some()
         })
         .map(|q| q.start)
+}
+
+/// A line of a list under a header: it opens with a bullet, a lower-case word, or a locative
+/// ("in the Kharkiv direction – A, B", "- the village of C,", "In D community:").
+fn continues_list(doc: &Document, sentence: usize) -> bool {
+    let s = doc.sentences[sentence];
+    if s.first_token >= s.end_token {
+        return false;
+    }
+    let first = doc.tok(s.first_token);
+    let bullet = ["-", "–", "—", "•", "*", "·", "▪"].contains(&first);
+    let lower = first.starts_with(|c: char| c.is_lowercase());
+    bullet || lower || word_in(doc, s.first_token, &["in", "on", "at", "near"])
+}
+
+/// The sentence ends with a colon: "… continued shelling civilian infrastructure, namely:".
+fn ends_with_colon(doc: &Document, sentence: usize) -> bool {
+    let s = doc.sentences[sentence];
+    s.end_token > s.first_token && doc.tok(s.end_token - 1) == ":"
+}
+
+/// For each sentence, the header that governs it, if any: the last sentence before it ending
+/// with a colon, when every sentence between them (and it) is a line of the list. A line that
+/// ends with a colon itself ("In D community:") is a sub-heading and keeps its header.
+pub(super) fn governing_headers(doc: &Document) -> Vec<Option<usize>> {
+    let mut out = Vec::with_capacity(doc.sentences.len());
+    let mut header: Option<usize> = None;
+    for s in 0..doc.sentences.len() {
+        if header.is_some() && !continues_list(doc, s) {
+            header = None;
+        }
+        out.push(header);
+        if header.is_none() && ends_with_colon(doc, s) {
+            header = Some(s);
+        }
+    }
+    out
 }

@@ -48,6 +48,7 @@ pub(crate) enum Class {
     Expel,
     ListOpener,
     SettlementNoun,
+    Attempt,
 }
 
 /// Every word class with its name in the data file, in the order of `Class` (a class is its
@@ -72,6 +73,7 @@ const CLASSES: &[(&str, Class)] = &[
     ("expel", Class::Expel),
     ("list-opener", Class::ListOpener),
     ("settlement-noun", Class::SettlementNoun),
+    ("attempt", Class::Attempt),
 ];
 
 /// Every predicate class with its name in the data file; `none` marks phrases that are no cue.
@@ -307,6 +309,7 @@ mod tests {
             (Class::Expel, "ousted", "out"),
             (Class::ListOpener, "namely", "such"),
             (Class::SettlementNoun, "village", "region"),
+            (Class::Attempt, "tried", "wanted"),
         ];
         for &(class, member, other) in cases {
             assert!(lexicon().is(class, member), "{class:?} holds {member}");

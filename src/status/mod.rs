@@ -15,14 +15,16 @@ mod attach;
 mod clauses;
 mod decide;
 mod lexicon;
+#[cfg(test)]
+mod tests;
 
 use crate::gazetteer::{Gazetteer, PlaceId};
 use crate::mentions::Framing;
 use crate::report::{Kind, Report, SharedText, Status};
 use crate::resolve::Resolved;
 use crate::text::{Document, TokenKind};
-use attach::{mention_status, side_of_phrase, Scratch};
-use clauses::{after_hyphenated_names, find_cues, word_is, CueAt};
+use attach::{header_status, mention_status, side_of_phrase, Scratch};
+use clauses::{after_hyphenated_names, find_cues, governing_headers, word_is, CueAt};
 use decide::{build_place, speaker_of, Attributions};
 use lexicon::{lexicon, Class};
 use rustc_hash::FxHashMap as HashMap;
@@ -195,6 +197,9 @@ fn read_mentions(
 ) -> Readings {
     let mut cues: Vec<CueAt> = Vec::new();
     let mut cues_of: Option<usize> = None;
+    let headers = governing_headers(doc);
+    let mut header_cues: Vec<CueAt> = Vec::new();
+    let mut header_cues_of: Option<usize> = None;
     let mut scratch = Scratch::default();
     let mut order: Vec<PlaceId> = Vec::new();
     let mut by_place: HashMap<PlaceId, Vec<(usize, Option<MentionStatus>)>> = HashMap::default();
@@ -223,8 +228,18 @@ fn read_mentions(
         );
         let st = if m.metonym || !locatable || axis {
             None
-        } else {
+        } else if let Some(st) =
             mention_status(doc, mentions, k, &cues, russian_voice(m), &mut scratch)
+        {
+            Some(st)
+        } else if let Some(header) = headers[m.sentence] {
+            if header_cues_of != Some(header) {
+                find_cues(doc, header, &mut scratch.words, &mut header_cues);
+                header_cues_of = Some(header);
+            }
+            header_status(doc, header, &header_cues, russian_voice(m))
+        } else {
+            None
         };
         by_place.entry(m.place).or_default().push((k, st));
     }

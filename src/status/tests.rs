@@ -1,0 +1,181 @@
+//! Sentence tables of the status stages over a tiny gazetteer: every place each text names, with
+//! the status it gets. Each row exercises one rule; deleting the rule changes its row.
+
+use crate::gazetteer::Gazetteer;
+use expect_test::{expect, Expect};
+use std::fmt::Write;
+use std::sync::OnceLock;
+
+/// A settlement feature of the fixture: id, name, spellings, lon, lat, oblast, population.
+fn settlement(id: u32, names: &[&str], lon: f64, lat: f64, oblast: &str, pop: u32) -> String {
+    format!(
+        r#"{{"type":"Feature","geometry":{{"type":"Point","coordinates":[{lon},{lat}]}},
+        "properties":{{"id":{id},"name":"{}","kind":"settlement","type":"city","names":{names:?},
+        "oblast":"{oblast}","country":"UA","pop":{pop}}}}}"#,
+        names[0]
+    )
+}
+
+/// Real towns of the Kharkiv and Donetsk fronts, the two oblasts, Russia and Moscow.
+fn gazetteer() -> &'static Gazetteer {
+    static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
+    GAZETTEER.get_or_init(|| {
+        let (kh, dn) = ("Kharkiv Oblast", "Donetsk Oblast");
+        let mut features = vec![
+            settlement(703656, &["Kupiansk", "Kupyansk"], 37.616, 49.710, kh, 27000),
+            settlement(707292, &["Izium", "Izyum"], 37.277, 49.207, kh, 45000),
+            settlement(
+                712926,
+                &["Balakliia", "Balakliya"],
+                36.859,
+                49.463,
+                kh,
+                26000,
+            ),
+            settlement(706483, &["Kharkiv"], 36.253, 49.981, kh, 1_400_000),
+            settlement(686895, &["Zolochiv"], 35.977, 50.280, kh, 9000),
+            settlement(690829, &["Udy"], 36.130, 50.250, kh, 2000),
+            settlement(713174, &["Bakhmut"], 38.000, 48.596, dn, 73000),
+            settlement(706757, &["Soledar"], 38.067, 48.683, dn, 10000),
+            settlement(713122, &["Avdiivka"], 37.750, 48.139, dn, 31000),
+            settlement(704422, &["Pokrovsk"], 37.176, 48.283, dn, 60000),
+        ];
+        features.push(
+            r#"{"type":"Feature","geometry":{"type":"Point","coordinates":[36.5,49.5]},
+            "properties":{"id":null,"name":"Kharkiv Oblast","kind":"region","type":"oblast",
+            "names":["Kharkiv Oblast"],"stems":["Kharkiv"],"country":"UA"}}"#
+                .to_string(),
+        );
+        features.push(
+            r#"{"type":"Feature","geometry":{"type":"Point","coordinates":[97.0,62.0]},
+            "properties":{"id":2017370,"name":"Russia","kind":"country","type":"country",
+            "names":["Russia"],"country":"RU"}}"#
+                .to_string(),
+        );
+        let text = format!(
+            r#"{{"type":"FeatureCollection","features":[{}]}}"#,
+            features.join(",")
+        );
+        Gazetteer::from_geojson_str(&text).expect("the fixture gazetteer loads")
+    })
+}
+
+/// Each text with every place it names and the place's status, one per line.
+fn check(texts: &[&str], expected: Expect) {
+    let mut out = String::new();
+    for text in texts {
+        writeln!(out, "{text}").unwrap();
+        for p in crate::extract(gazetteer(), text).places {
+            writeln!(out, "  {}: {}", p.name, p.status.as_str()).unwrap();
+        }
+    }
+    expected.assert_eq(&out);
+}
+
+#[test]
+fn statuses_by_rule() {
+    check(
+        &[
+            // Cues of each class, before and after the name.
+            "Ukrainian forces liberated Kupiansk.",
+            "Izium was shelled overnight.",
+            "Heavy fighting continues in Bakhmut.",
+            "Residents were evacuated from Pokrovsk.",
+            // The actor's side turns a capture and a withdrawal.
+            "Russian forces captured Avdiivka.",
+            "Ukrainian troops captured Soledar.",
+            "Russian troops withdrew from Balakliia.",
+            "Ukrainian troops withdrew from Soledar.",
+            // Civilians leaving is an evacuation; a goal is no event.
+            "Many residents fled Izium.",
+            "Russia launched an offensive to capture Kharkiv.",
+            // Negation: a failed capture is still fighting.
+            "Russian forces failed to capture Bakhmut.",
+            // Beside the place: a capture near it is fighting there.
+            "Russian forces captured positions near Bakhmut.",
+            // Clause barriers: a semicolon, "but".
+            "Fighting raged in Bakhmut; Soledar is calm.",
+            // A reference point only locates; the direction of a front is no place of events.
+            "The village lies 20 kilometres north of Izium.",
+            "Fighting continued in the Bakhmut direction.",
+            // "the city" takes the event to the town named before.
+            "Kharkiv is the second city. Missiles struck the city overnight.",
+            // The earlier state is weaker than the current event.
+            "Izium was previously occupied by Russia. Izium was shelled on Monday.",
+        ],
+        expect![[r#"
+            Ukrainian forces liberated Kupiansk.
+              Kupiansk: liberated
+            Izium was shelled overnight.
+              Izium: attacked
+            Heavy fighting continues in Bakhmut.
+              Bakhmut: contested
+            Residents were evacuated from Pokrovsk.
+              Pokrovsk: evacuated
+            Russian forces captured Avdiivka.
+              Avdiivka: occupied
+            Ukrainian troops captured Soledar.
+              Soledar: liberated
+            Russian troops withdrew from Balakliia.
+              Balakliia: liberated
+            Ukrainian troops withdrew from Soledar.
+              Soledar: occupied
+            Many residents fled Izium.
+              Izium: evacuated
+            Russia launched an offensive to capture Kharkiv.
+              Russia: mentioned
+              Kharkiv: mentioned
+            Russian forces failed to capture Bakhmut.
+              Bakhmut: contested
+            Russian forces captured positions near Bakhmut.
+              Bakhmut: contested
+            Fighting raged in Bakhmut; Soledar is calm.
+              Bakhmut: contested
+              Soledar: mentioned
+            The village lies 20 kilometres north of Izium.
+              Izium: mentioned
+            Fighting continued in the Bakhmut direction.
+              Bakhmut: mentioned
+            Kharkiv is the second city. Missiles struck the city overnight.
+              Kharkiv: attacked
+            Izium was previously occupied by Russia. Izium was shelled on Monday.
+              Izium: attacked
+              Russia: mentioned
+        "#]],
+    );
+}
+
+#[test]
+fn voices_and_headers() {
+    check(
+        &[
+            // A voice that speaks the Russian side's terms: its bare "liberated" is a capture.
+            "The Kiev regime lost ground. The troops liberated Soledar.",
+            // Quoting those terms once does not make the narrator speak them.
+            "Moscow calls it a \"special military operation\". The army liberated Kupiansk.",
+            // A header governs the lines of the list under it; direction names are references.
+            "The enemy continued shelling civilian infrastructure, namely:\nin the Kharkiv direction – Udy, Zolochiv;\nin the Bakhmut direction – Soledar.",
+            // A line that is not part of the list ends it.
+            "The enemy shelled the following villages:\n- Udy,\nZolochiv held a fair.",
+        ],
+        expect![[r#"
+            The Kiev regime lost ground. The troops liberated Soledar.
+              Soledar: occupied
+            Moscow calls it a "special military operation". The army liberated Kupiansk.
+              Kupiansk: liberated
+            The enemy continued shelling civilian infrastructure, namely:
+            in the Kharkiv direction – Udy, Zolochiv;
+            in the Bakhmut direction – Soledar.
+              Kharkiv: mentioned
+              Udy: attacked
+              Zolochiv: attacked
+              Bakhmut: mentioned
+              Soledar: attacked
+            The enemy shelled the following villages:
+            - Udy,
+            Zolochiv held a fair.
+              Udy: attacked
+              Zolochiv: mentioned
+        "#]],
+    );
+}
