@@ -12,6 +12,83 @@ use crate::text::Document;
 use crate::words::WordSet;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+/// The numbers of resolution, in one place. Scores and support are points on one scale (a
+/// village's base score is about 2–4, a city's 9–11); distances are kilometres.
+mod tuning {
+    use crate::gazetteer::PlaceType;
+
+    /// Points per tenfold population.
+    pub const POPULATION_WEIGHT: f64 = 0.8;
+    /// Points for a mention spelled with the place's own current name.
+    pub const OWN_NAME_BONUS: f64 = 1.5;
+    /// Points off for a historical or foreign alternate name.
+    pub const ALTERNATE_NAME_PENALTY: f64 = 2.5;
+    /// Support when the article names the place's oblast anywhere.
+    pub const OBLAST_IN_ARTICLE: f64 = 3.0;
+    /// Support when the mention's own sentence names the place's oblast.
+    pub const OBLAST_IN_SENTENCE: f64 = 6.0;
+    /// Support from an anchor at distance 0; it decays by e every `ANCHOR_DECAY_KM`.
+    pub const ANCHOR_SUPPORT: f64 = 10.0;
+    pub const ANCHOR_DECAY_KM: f64 = 50.0;
+    /// A village lying this far or farther from every anchor, in no oblast the article names,
+    /// is far-fetched: its support from nearness is below [`faint_support`].
+    pub const FAR_FROM_ANCHORS_KM: f64 = 150.0;
+    /// Support from the place that locates a mention ("A near B") at distance 0, decaying by e
+    /// every `LOCATOR_DECAY_KM`; the locator follows within `LOCATOR_GAP_TOKENS` tokens.
+    pub const LOCATOR_SUPPORT: f64 = 12.0;
+    pub const LOCATOR_DECAY_KM: f64 = 25.0;
+    pub const LOCATOR_GAP_TOKENS: usize = 4;
+    /// Support from the nearest chosen list-mate at distance 0, decaying by e every
+    /// `LIST_MATE_DECAY_KM`.
+    pub const LIST_MATE_SUPPORT: f64 = 12.0;
+    pub const LIST_MATE_DECAY_KM: f64 = 30.0;
+    /// A village dropped for want of support is kept when a homonym lies this near a kept
+    /// list-mate.
+    pub const LIST_MATE_KM: f64 = 40.0;
+    /// The members of one list lie within this distance of each other.
+    pub const LIST_SPREAD_KM: f64 = 40.0;
+    /// The fewest list-mates lying together that make a list a cluster.
+    pub const LIST_CLUSTER: usize = 3;
+    /// Support a small place needs when named by an alternate name, or as an English word.
+    pub const STRONG_SUPPORT: f64 = 6.0;
+    /// Support a village with homonyms, or a sentence's first word, needs.
+    pub const SOME_SUPPORT: f64 = 3.0;
+    /// A city's own or alternate name is trusted above this population.
+    pub const PROMINENT_CITY_POP: u64 = 20_000;
+    /// A town's own name is trusted above this population.
+    pub const PROMINENT_TOWN_POP: u64 = 5_000;
+    /// A common word names a city on its own only above this population.
+    pub const COMMON_WORD_CITY_POP: u64 = 50_000;
+    /// A capitalised English word ("May", "Victory") names a place only above this population.
+    pub const CAPITALISED_WORD_POP: u64 = 1_000_000;
+    /// The longest all-capitals word taken for an acronym rather than a town, in bytes.
+    pub const ACRONYM_BYTES: usize = 4;
+    /// An anchor nearer than this to a candidate is the place itself.
+    pub const SAME_PLACE_KM: f64 = 0.5;
+
+    /// The base points of a place's type, before population and spelling.
+    pub fn type_weight(t: PlaceType) -> f64 {
+        match t {
+            PlaceType::Country => 10.0,
+            PlaceType::Capital | PlaceType::Oblast => 9.0,
+            PlaceType::HistoricalRegion => 8.0,
+            PlaceType::City => 6.0,
+            PlaceType::ForeignCity => 5.0,
+            PlaceType::Town => 4.0,
+            PlaceType::River | PlaceType::Water => 3.0,
+            PlaceType::Village => 2.0,
+            PlaceType::Section => 1.0,
+            PlaceType::Minor => 0.5,
+        }
+    }
+
+    /// The nearness support of a place [`FAR_FROM_ANCHORS_KM`] from the nearest anchor.
+    pub fn faint_support() -> f64 {
+        ANCHOR_SUPPORT * (-FAR_FROM_ANCHORS_KM / ANCHOR_DECAY_KM).exp()
+    }
+}
+use tuning::*;
+
 /// A mention with the place chosen for it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Resolved {
@@ -181,21 +258,6 @@ impl GeoPoint {
     }
 }
 
-fn type_weight(t: PlaceType) -> f64 {
-    match t {
-        PlaceType::Country => 10.0,
-        PlaceType::Capital | PlaceType::Oblast => 9.0,
-        PlaceType::HistoricalRegion => 8.0,
-        PlaceType::City => 6.0,
-        PlaceType::ForeignCity => 5.0,
-        PlaceType::Town => 4.0,
-        PlaceType::River | PlaceType::Water => 3.0,
-        PlaceType::Village => 2.0,
-        PlaceType::Section => 1.0,
-        PlaceType::Minor => 0.5,
-    }
-}
-
 /// Settlements of the war's theatre: Ukraine's, and the neighbours' near the border (those
 /// carry their oblast). Only these support each other by nearness.
 fn in_theatre(p: &crate::gazetteer::Place) -> bool {
@@ -210,8 +272,8 @@ fn is_prominent(gazetteer: &Gazetteer, r: NameRef) -> bool {
         | PlaceType::Capital
         | PlaceType::Oblast
         | PlaceType::HistoricalRegion => true,
-        PlaceType::City | PlaceType::ForeignCity => r.primary || p.population >= 20_000,
-        PlaceType::Town => r.primary && p.population >= 5_000,
+        PlaceType::City | PlaceType::ForeignCity => r.primary || p.population >= PROMINENT_CITY_POP,
+        PlaceType::Town => r.primary && p.population >= PROMINENT_TOWN_POP,
         _ => false,
     }
 }
@@ -262,7 +324,7 @@ pub fn resolve(gazetteer: &Gazetteer, doc: &Document, mentions: Vec<Mention>) ->
     for (m, &key) in mentions.iter().zip(&key_ids) {
         if let Some(best) = best_prominent(gazetteer, m) {
             let p = gazetteer.place(best.place);
-            if in_theatre(p) && !m.metonym {
+            if in_theatre(p) && !m.metonym && !m.dateline {
                 anchors
                     .entry(best.place)
                     .or_insert((GeoPoint::new((p.lon, p.lat)), HashSet::default()))
@@ -275,29 +337,34 @@ pub fn resolve(gazetteer: &Gazetteer, doc: &Document, mentions: Vec<Mention>) ->
     // score, support from the article's regions, and (in the theatre) from nearness to the
     // anchors — worked out once per spelling and place.
     let mut fixed_cache: HashMap<(NameRef, usize), (f64, f64, Option<f64>)> = HashMap::default();
-    let half_km = (0.5 / (2.0 * GeoPoint::EARTH_RADIUS_KM)).sin().powi(2);
+    let same_place = (SAME_PLACE_KM / (2.0 * GeoPoint::EARTH_RADIUS_KM))
+        .sin()
+        .powi(2);
     let mut fixed_part = |r: NameRef, key: usize| -> (f64, f64, Option<f64>) {
         *fixed_cache.entry((r, key)).or_insert_with(|| {
             let p = gazetteer.place(r.place);
             let regions = match p.oblast.as_deref() {
-                Some(o) if named_oblasts.contains(o) => 3.0,
+                Some(o) if named_oblasts.contains(o) => OBLAST_IN_ARTICLE,
                 _ => 0.0,
             };
             let nearness = in_theatre(p).then(|| {
-                // The nearest anchor more than half a kilometre away (not the place itself),
-                // compared by haversines: one arcsine for the lot.
+                // The nearest anchor named by another spelling, compared by haversines: one
+                // arcsine for the lot. An anchor at the place is the place itself, which
+                // supports it only when the article names it otherwise too ("Liman", then
+                // "Krasny Liman"); another place there is a duplicate and supports nothing.
                 let here = GeoPoint::new((p.lon, p.lat));
                 let nearest = anchors
                     .iter()
                     .filter(|(_, (_, names))| names.iter().any(|n| *n != key))
-                    .map(|(_, (anchor, _))| anchor.haversine(here))
-                    .filter(|&h| h > half_km)
+                    .map(|(&id, (anchor, _))| (id, anchor.haversine(here)))
+                    .filter(|&(id, h)| id == r.place || h > same_place)
+                    .map(|(_, h)| h)
                     .fold(None, |best: Option<f64>, h| {
                         Some(best.map_or(h, |b| b.min(h)))
                     })
                     .map_or(f64::INFINITY, GeoPoint::km_of);
                 // Front-line reports name places close together: 8.2 at 10 km, 4.5 at 40 km.
-                10.0 * (-nearest / 50.0).exp()
+                ANCHOR_SUPPORT * (-nearest / ANCHOR_DECAY_KM).exp()
             });
             (base_score(gazetteer, r), regions, nearness)
         })
@@ -310,7 +377,7 @@ pub fn resolve(gazetteer: &Gazetteer, doc: &Document, mentions: Vec<Mention>) ->
             let m = &mentions[k];
             let gap = m.end_token..next.first_token;
             let located = next.sentence == m.sentence
-                && gap.len() <= 4
+                && gap.len() <= LOCATOR_GAP_TOKENS
                 && gap.clone().any(|t| LOCATOR_WORDS.contains(doc.tok(t)));
             if !located {
                 return None;
@@ -330,13 +397,14 @@ pub fn resolve(gazetteer: &Gazetteer, doc: &Document, mentions: Vec<Mention>) ->
             let p = gazetteer.place(r.place);
             if let Some(o) = p.oblast.as_deref() {
                 if oblasts_by_sentence.contains(&(m.sentence, o)) {
-                    support += 6.0;
+                    support += OBLAST_IN_SENTENCE;
                 }
             }
             if let Some(nearness) = nearness {
                 support += nearness;
                 if let Some(at) = locators[k] {
-                    support += 12.0 * (-at.km_to(GeoPoint::new((p.lon, p.lat))) / 25.0).exp();
+                    support += LOCATOR_SUPPORT
+                        * (-at.km_to(GeoPoint::new((p.lon, p.lat))) / LOCATOR_DECAY_KM).exp();
                 }
             }
             s += support;
@@ -383,7 +451,7 @@ pub fn resolve(gazetteer: &Gazetteer, doc: &Document, mentions: Vec<Mention>) ->
                 .map(|&q| distance_km(q, (p.lon, p.lat)))
                 .fold(f64::INFINITY, f64::min);
             let bonus = if in_theatre(p) {
-                12.0 * (-near / 30.0).exp()
+                LIST_MATE_SUPPORT * (-near / LIST_MATE_DECAY_KM).exp()
             } else {
                 0.0
             };
@@ -397,6 +465,12 @@ pub fn resolve(gazetteer: &Gazetteer, doc: &Document, mentions: Vec<Mention>) ->
             }
         }
     }
+    settle_lists(
+        gazetteer,
+        &list_groups(doc, &mentions),
+        &mentions,
+        &mut chosen,
+    );
     mentions
         .into_iter()
         .zip(chosen)
@@ -420,6 +494,136 @@ fn list_mates(doc: &Document, mentions: &[Mention], k: usize) -> Vec<usize> {
         .collect()
 }
 
+/// Groups of mentions that form one list: names joined by commas, "and" or "or", or by a
+/// hyphen ("the Seversk-Artemovsk highway"), in one sentence, and one or more names per item of a
+/// bulleted list ("- the village of A,\n- the village of B"). Each group in text order.
+fn list_groups(doc: &Document, mentions: &[Mention]) -> Vec<Vec<usize>> {
+    let bulleted = |s: usize| {
+        matches!(
+            doc.tok(doc.sentences[s].first_token),
+            "-" | "–" | "—" | "•" | "*" | "·"
+        )
+    };
+    let joined = |a: &Mention, b: &Mention| {
+        in_one_list(doc, a, b)
+            || (a.sentence == b.sentence
+                && a.end_token + 1 == b.first_token
+                && matches!(doc.tok(a.end_token), "-" | "–" | "—")
+                && doc.tokens[a.end_token].start == a.end
+                && doc.tokens[b.first_token].start == doc.tokens[a.end_token].end)
+            || (a.sentence + 1 == b.sentence && bulleted(a.sentence) && bulleted(b.sentence))
+    };
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for k in 0..mentions.len() {
+        match groups.last_mut() {
+            Some(g) if joined(&mentions[k - 1], &mentions[k]) => g.push(k),
+            _ => groups.push(vec![k]),
+        }
+    }
+    groups.retain(|g| g.len() > 1);
+    groups
+}
+
+/// The members of a list lie close together. A member takes the homonym with more chosen
+/// list-mates within [`LIST_SPREAD_KM`] than its reading has (on a tie, the own name with the
+/// greater affinity: each mate counts e^(−d/[`LIST_MATE_DECAY_KM`])), even over a bigger namesake ("Udy,
+/// Sosnivka, …, Petrivka": the village near Kharkiv, not the one near Kramatorsk). A member left
+/// out for want of support is kept when a homonym has two list-mates within
+/// [`LIST_SPREAD_KM`]; a member with homonyms and no list-mate that near, in a list whose other
+/// members lie together, is dropped. Two passes, so that settled members settle others.
+fn settle_lists(
+    gazetteer: &Gazetteer,
+    groups: &[Vec<usize>],
+    mentions: &[Mention],
+    chosen: &mut [Option<PlaceId>],
+) {
+    for _ in 0..2 {
+        for group in groups {
+            for &k in group {
+                let m = &mentions[k];
+                if m.framing == Framing::Region || m.metonym || m.dateline {
+                    continue;
+                }
+                let mates = mate_points(gazetteer, group, k, chosen);
+                let closeness = |id: PlaceId| list_closeness(gazetteer.place(id), &mates);
+                let (current, current_near) = chosen[k].map_or((0.0, 0), closeness);
+                let best = m
+                    .candidates
+                    .iter()
+                    .filter(|r| chosen[k].is_some() || (r.primary && !m.common_word))
+                    .map(|&r| (r, closeness(r.place)))
+                    .max_by(|a, b| (a.1 .1.cmp(&b.1 .1)).then(a.1 .0.total_cmp(&b.1 .0)));
+                let Some((r, (affinity, near))) = best else {
+                    continue;
+                };
+                let switch = match chosen[k] {
+                    Some(_) => {
+                        near > current_near
+                            || (near > 0 && near == current_near && affinity > current && r.primary)
+                    }
+                    None => near >= 2,
+                };
+                if switch {
+                    chosen[k] = Some(r.place);
+                } else if current_near == 0 && m.candidates.len() > 1 && lies_together(&mates) {
+                    chosen[k] = None;
+                }
+            }
+        }
+    }
+}
+
+/// The positions of the chosen list-mates of member `k` in the theatre.
+fn mate_points(
+    gazetteer: &Gazetteer,
+    group: &[usize],
+    k: usize,
+    chosen: &[Option<PlaceId>],
+) -> Vec<GeoPoint> {
+    group
+        .iter()
+        .filter(|&&j| j != k)
+        .filter_map(|&j| chosen[j])
+        .map(|p| gazetteer.place(p))
+        .filter(|p| in_theatre(p))
+        .map(|p| GeoPoint::new((p.lon, p.lat)))
+        .collect()
+}
+
+/// A place's affinity to list-mates (each e^(−d/[`LIST_MATE_DECAY_KM`])), and how many lie
+/// within [`LIST_SPREAD_KM`]; nothing for a place outside the theatre.
+fn list_closeness(p: &crate::gazetteer::Place, mates: &[GeoPoint]) -> (f64, usize) {
+    if !in_theatre(p) {
+        return (0.0, 0);
+    }
+    let here = GeoPoint::new((p.lon, p.lat));
+    mates
+        .iter()
+        .map(|q| q.km_to(here))
+        .fold((0.0, 0), |(a, n), d| {
+            (
+                a + (-d / LIST_MATE_DECAY_KM).exp(),
+                n + usize::from(d <= LIST_SPREAD_KM),
+            )
+        })
+}
+
+/// Whether at least [`LIST_CLUSTER`] places, and most of them, each lie within
+/// [`LIST_SPREAD_KM`] of another.
+fn lies_together(points: &[GeoPoint]) -> bool {
+    let together = points
+        .iter()
+        .enumerate()
+        .filter(|&(i, a)| {
+            points
+                .iter()
+                .enumerate()
+                .any(|(j, b)| i != j && a.km_to(*b) <= LIST_SPREAD_KM)
+        })
+        .count();
+    together >= LIST_CLUSTER && 2 * together > points.len()
+}
+
 /// A village left out for want of support is kept when it stands in a list beside a place that
 /// was kept and one of its homonyms lies near that place: "the areas of Ternova, Rubizhne and
 /// Ruski Tyshky" once Ternova is known.
@@ -429,7 +633,6 @@ fn support_from_list_mates(
     mentions: &[Mention],
     chosen: &mut [Option<PlaceId>],
 ) {
-    const LIST_MATE_KM: f64 = 40.0;
     // Forward, then backward, so support passes along a list in both directions.
     let order: Vec<usize> = (0..mentions.len())
         .chain((0..mentions.len()).rev())
@@ -484,10 +687,14 @@ fn best_prominent(gazetteer: &Gazetteer, m: &Mention) -> Option<NameRef> {
 fn base_score(gazetteer: &Gazetteer, r: NameRef) -> f64 {
     let p = gazetteer.place(r.place);
     type_weight(p.place_type)
-        + (p.population as f64 + 1.0).log10() * 0.8
+        + (p.population as f64 + 1.0).log10() * POPULATION_WEIGHT
         // A current name beats a historical or foreign alternate of a bigger place: "Lysivka"
         // is the village, not the town once called so.
-        + if r.primary { 1.5 } else { -2.5 }
+        + if r.primary {
+            OWN_NAME_BONUS
+        } else {
+            -ALTERNATE_NAME_PENALTY
+        }
 }
 
 /// Keeps the candidates compatible with how the text frames the mention.
@@ -522,7 +729,9 @@ fn accept(
 ) -> bool {
     let p = gazetteer.place(best.place);
     let surface = &doc.text[m.start..m.end];
-    if CAPITALISED_WORDS.contains(surface) && p.kind == Kind::Settlement && p.population < 1_000_000
+    if CAPITALISED_WORDS.contains(surface)
+        && p.kind == Kind::Settlement
+        && p.population < CAPITALISED_WORD_POP
     {
         return false;
     }
@@ -530,7 +739,7 @@ fn accept(
         return !(m.common_word && m.sentence_initial && p.kind == Kind::Other);
     }
     // A short word in capitals is an acronym or a code ("ROM"), not a town.
-    if surface.len() <= 4 && surface.chars().all(|c| !c.is_lowercase()) && !m.dateline {
+    if surface.len() <= ACRONYM_BYTES && surface.chars().all(|c| !c.is_lowercase()) && !m.dateline {
         return false;
     }
     // A common word is a place only under the place's own name ("Being" is not Beijing).
@@ -538,7 +747,8 @@ fn accept(
         return false;
     }
     let all_caps = !surface.chars().any(char::is_lowercase);
-    let doubtful_word = m.common_word && (p.population < 50_000 || m.sentence_initial || all_caps);
+    let doubtful_word =
+        m.common_word && (p.population < COMMON_WORD_CITY_POP || m.sentence_initial || all_caps);
     if is_prominent(gazetteer, best) && !doubtful_word {
         return true;
     }
@@ -548,7 +758,7 @@ fn accept(
     }
     // "Progress", "Marine": a village named like an English word needs the text to call it a
     // village, or strong support and a place inside a sentence.
-    if p.english_word && !framed && (m.sentence_initial || support < 6.0) {
+    if p.english_word && !framed && (m.sentence_initial || support < STRONG_SUPPORT) {
         return false;
     }
     let homonyms = m.candidates.len();
@@ -556,16 +766,269 @@ fn accept(
     // own; a city's Russian-derived name ("Ugledar") is common enough to need less.
     if !best.primary {
         let needed = if p.place_type == PlaceType::City {
-            3.0
+            SOME_SUPPORT
         } else {
-            6.0
+            STRONG_SUPPORT
         };
-        return framed && support >= 3.0 || support >= needed;
+        return framed && support >= SOME_SUPPORT || support >= needed;
     }
-    if m.sentence_initial && !framed && support < 3.0 {
+    if m.sentence_initial && !framed && support < SOME_SUPPORT {
         return false;
     }
-    // A village with no namesake is still far-fetched when the article's places lie 150 km or
-    // more from it and no region it is in is named.
-    framed || support >= 3.0 || (homonyms == 1 && (support >= 0.5 || !anchored))
+    // A village with no namesake is still far-fetched when the article's places lie
+    // FAR_FROM_ANCHORS_KM or more from it and no region it is in is named.
+    framed
+        || support >= SOME_SUPPORT
+        || (homonyms == 1 && (support >= faint_support() || !anchored))
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::mentions::find;
+
+    /// One place of a test gazetteer: name, type, (lon, lat), oblast, population, other names.
+    pub(crate) type Row<'a> = (&'a str, &'a str, (f64, f64), &'a str, u64, &'a [&'a str]);
+
+    /// A gazetteer of `rows` (settlements, and oblasts for type "oblast", their stem the first
+    /// word of the name).
+    pub(crate) fn fixture(rows: &[Row]) -> Gazetteer {
+        let features: Vec<String> = rows
+            .iter()
+            .map(|&(name, kind, (lon, lat), oblast, pop, names)| {
+                let (class, stems) = match kind {
+                    "oblast" => ("region", vec![name.split(' ').next().unwrap_or(name)]),
+                    _ => ("settlement", Vec::new()),
+                };
+                let mut all = vec![name];
+                all.extend_from_slice(names);
+                serde_json::json!({"type": "Feature",
+                    "geometry": {"type": "Point", "coordinates": [lon, lat]},
+                    "properties": {"name": name, "kind": class, "type": kind, "names": all,
+                        "stems": stems, "oblast": oblast, "country": "UA", "pop": pop}})
+                .to_string()
+            })
+            .collect();
+        let text = format!(
+            r#"{{"type":"FeatureCollection","features":[{}]}}"#,
+            features.join(",")
+        );
+        Gazetteer::from_geojson_str(&text).unwrap()
+    }
+
+    /// The places `text` resolves to, as (surface, place name), in text order.
+    pub(crate) fn resolved(g: &Gazetteer, text: &str) -> Vec<(String, String)> {
+        let doc = Document::parse(text);
+        resolve(g, &doc, find(g, &doc))
+            .into_iter()
+            .map(|r| {
+                let surface = text[r.mention.start..r.mention.end].to_string();
+                (surface, g.place(r.place).name.clone())
+            })
+            .collect()
+    }
+
+    /// Whether `text` resolves the spelling `surface` to a place in `oblast`.
+    fn resolves_into(g: &Gazetteer, text: &str, surface: &str, oblast: &str) -> bool {
+        let doc = Document::parse(text);
+        resolve(g, &doc, find(g, &doc)).iter().any(|r| {
+            &text[r.mention.start..r.mention.end] == surface
+                && g.place(r.place).oblast.as_deref() == Some(oblast)
+        })
+    }
+
+    const KYIV: Row = (
+        "Kyiv",
+        "capital",
+        (30.52, 50.45),
+        "Kyiv City",
+        2_900_000,
+        &[],
+    );
+
+    #[test]
+    fn a_dateline_is_no_anchor_for_distance() {
+        let g = fixture(&[
+            KYIV,
+            (
+                "Zarichka",
+                "village",
+                (37.8, 48.5),
+                "Donetsk Oblast",
+                300,
+                &[],
+            ),
+        ]);
+        let text = "KYIV, Aug 28 (Reuters) - Ukrainian forces liberated Zarichka.";
+        assert!(resolved(&g, text).iter().any(|(_, p)| p == "Zarichka"));
+        let anchored = "Officials in Kyiv said Ukrainian forces liberated Zarichka.";
+        assert!(!resolved(&g, anchored).iter().any(|(_, p)| p == "Zarichka"));
+    }
+
+    #[test]
+    fn another_spelling_of_an_anchor_names_the_anchor() {
+        let g = fixture(&[
+            (
+                "Lyman",
+                "city",
+                (37.81, 48.99),
+                "Donetsk Oblast",
+                20_066,
+                &["Liman", "Krasny Liman"],
+            ),
+            (
+                "Krasnyi Lyman",
+                "village",
+                (38.97, 48.72),
+                "Luhansk Oblast",
+                500,
+                &[],
+            ),
+        ]);
+        let found = resolved(
+            &g,
+            "Russians defend Liman. Fighting goes on near Krasny Liman.",
+        );
+        assert!(
+            found.contains(&("Krasny Liman".into(), "Lyman".into())),
+            "{found:?}"
+        );
+    }
+
+    /// Villages north of Kharkiv, and a bigger Petrivka beside Kramatorsk.
+    const LIST: &[Row] = &[
+        (
+            "Kharkiv",
+            "city",
+            (36.25, 49.98),
+            "Kharkiv Oblast",
+            1_400_000,
+            &[],
+        ),
+        (
+            "Kramatorsk",
+            "city",
+            (37.57, 48.73),
+            "Donetsk Oblast",
+            150_000,
+            &[],
+        ),
+        (
+            "Petrivka",
+            "settlement",
+            (37.56, 48.72),
+            "Donetsk Oblast",
+            9_000,
+            &[],
+        ),
+        (
+            "Petrivka",
+            "village",
+            (36.07, 50.37),
+            "Kharkiv Oblast",
+            300,
+            &[],
+        ),
+        ("Lypky", "village", (36.0, 50.4), "Kharkiv Oblast", 300, &[]),
+        (
+            "Ternova",
+            "village",
+            (36.1, 50.35),
+            "Kharkiv Oblast",
+            300,
+            &[],
+        ),
+        ("Udy", "village", (36.05, 50.39), "Kharkiv Oblast", 300, &[]),
+        (
+            "Ridne",
+            "village",
+            (36.15, 50.3),
+            "Kharkiv Oblast",
+            300,
+            &[],
+        ),
+        (
+            "Kostiantynivka",
+            "city",
+            (37.71, 48.53),
+            "Donetsk Oblast",
+            67_000,
+            &[],
+        ),
+        (
+            "Kostiantynivka",
+            "village",
+            (30.0, 46.5),
+            "Odesa Oblast",
+            300,
+            &[],
+        ),
+    ];
+
+    #[test]
+    fn a_list_member_takes_the_homonym_among_its_list_mates() {
+        let g = fixture(LIST);
+        let text = "Kramatorsk is calm. Near Kharkiv the enemy shelled Lypky, Ternova, Udy, Ridne and Petrivka.";
+        assert!(resolves_into(&g, text, "Petrivka", "Kharkiv Oblast"));
+    }
+
+    #[test]
+    fn a_list_member_far_from_its_clustered_list_mates_is_dropped() {
+        let g = fixture(LIST);
+        let text = "Near Kharkiv the enemy shelled Lypky, Ternova, Udy, Ridne and Kostiantynivka.";
+        let found = resolved(&g, text);
+        assert!(
+            !found.iter().any(|(s, _)| s == "Kostiantynivka"),
+            "{found:?}"
+        );
+        assert_eq!(found.len(), 5, "{found:?}");
+    }
+
+    #[test]
+    fn items_of_a_bulleted_list_are_list_mates() {
+        let g = fixture(LIST);
+        let text = "Kramatorsk is calm. Evacuation near Kharkiv:\n- the village of Lypky,\n\
+                    - the village of Petrivka,\n- the village of Ternova.";
+        assert!(resolves_into(&g, text, "Petrivka", "Kharkiv Oblast"));
+    }
+
+    #[test]
+    fn names_joined_by_a_hyphen_are_list_mates() {
+        let g = fixture(&[
+            (
+                "Siversk",
+                "city",
+                (38.10, 48.86),
+                "Donetsk Oblast",
+                11_000,
+                &["Seversk"],
+            ),
+            (
+                "Bakhmut",
+                "city",
+                (38.0, 48.59),
+                "Donetsk Oblast",
+                80_000,
+                &["Artemovsk"],
+            ),
+            (
+                "Kypuche",
+                "city",
+                (38.73, 48.44),
+                "Luhansk Oblast",
+                7_000,
+                &["Artemovsk"],
+            ),
+            (
+                "Luhansk Oblast",
+                "oblast",
+                (39.0, 48.9),
+                "Luhansk Oblast",
+                0,
+                &[],
+            ),
+        ]);
+        let text = "Troops held the Seversk-Artemovsk highway and shelled the Luhansk region.";
+        assert!(resolves_into(&g, text, "Artemovsk", "Donetsk Oblast"));
+    }
 }
