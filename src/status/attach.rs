@@ -139,7 +139,7 @@ struct Between<'a> {
 }
 
 impl<'a> Between<'a> {
-    fn push(&mut self, w: &'a str) {
+    fn push(&mut self, w: &'a str, for_people: bool) {
         self.len += 1;
         if self.len == 2 {
             self.second = Some(w);
@@ -147,7 +147,7 @@ impl<'a> Between<'a> {
         self.first = self.first.or(Some(w));
         self.second_last = self.last;
         self.last = Some(w);
-        self.destination |= lexicon().is(Class::Destination, w);
+        self.destination |= !for_people && lexicon().is(Class::Destination, w);
         self.near |= lexicon().is(Class::Near, w);
     }
 }
@@ -284,7 +284,9 @@ impl<'d> Context<'d, '_> {
             if before_other && word_is(doc, i, Class::Near) {
                 continue;
             }
-            between.push(doc.tok(i));
+            // "evacuation for the residents of X": people, not a destination.
+            let for_people = word_is(doc, next, Class::Civilian);
+            between.push(doc.tok(i), for_people);
         }
         between
     }
@@ -795,10 +797,22 @@ fn sentence_topic<'c>(
         || (setting && first.cue == Cue::Contested);
     // The event governs the names after it, not a place named before it ("a transit point in
     // Pavlohrad, from where evacuation trains depart") nor a destination ("… depart for Lviv").
-    let destination = (first.end..m.first_token).any(|t| word_is(doc, t, Class::Destination));
+    let destination = goal_before(doc, m.first_token);
     let after_cue = first.end <= m.first_token && !destination;
     (single && plain && (after_cue || setting) && first.quote == quotation_of(doc, m.start))
         .then_some(first)
+}
+
+/// The name at token `t` is a goal: a destination word stands before it, with only
+/// determiners and settlement words between ("depart for Lviv", "to the city of Dnipro").
+fn goal_before(doc: &Document, t: usize) -> bool {
+    let mut i = t;
+    while i > 0
+        && (word_in(doc, i - 1, &["the", "of"]) || word_is(doc, i - 1, Class::SettlementNoun))
+    {
+        i -= 1;
+    }
+    i > 0 && word_is(doc, i - 1, Class::Destination)
 }
 
 /// The status's name with a capital, to begin a reason.

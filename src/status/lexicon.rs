@@ -272,6 +272,8 @@ mod tests {
             ("battles", Some((1, Some(Cue::Contested)))),
             ("shelled", Some((1, Some(Cue::Attacked)))),
             ("missile", Some((1, Some(Cue::Attacked)))),
+            ("injured", Some((1, Some(Cue::Attacked)))),
+            ("gained ground", Some((2, Some(Cue::Contested)))),
             ("evacuation", Some((1, Some(Cue::Evacuated)))),
             ("kilometres", Some((1, Some(Cue::Reference)))),
             ("north of", Some((2, Some(Cue::Reference)))),

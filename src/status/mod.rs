@@ -246,7 +246,7 @@ fn read_mentions(
     (order, by_place)
 }
 
-/// "the city", "the strategic eastern town", "the village" (not followed by "of"): the
+/// "the city", "the strategic eastern town", "this wrecked port city" (not followed by "of"): the
 /// settlement named last, in this sentence or one of the two before.
 fn coreferences(
     gazetteer: &Gazetteer,
@@ -265,7 +265,7 @@ fn coreferences(
             }
             next_mention += 1;
         }
-        if !doc.is_word(i, "the") {
+        if !doc.is_word(i, "the") && !doc.is_word(i, "this") {
             continue;
         }
         let Some(noun) = (i + 1..(i + 4).min(n)).find(|&j| word_is(doc, j, Class::SettlementNoun))

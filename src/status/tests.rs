@@ -100,6 +100,15 @@ fn statuses_by_rule() {
             "Fighting continued in the Bakhmut direction.",
             // "the city" takes the event to the town named before.
             "Kharkiv is the second city. Missiles struck the city overnight.",
+            // "this major city" refers like "the city".
+            "Kharkiv: Russia continues to shell residential areas of this major city.",
+            // A destination is a goal, not where the event is; people are no destination.
+            "Evacuation trains from the region depart for Kharkiv.",
+            "Evacuation was announced from villages close to the front, Udy and Zolochiv.",
+            "A mandatory evacuation was announced for the residents of Balakliia.",
+            // Casualties are fire; gaining ground is fighting.
+            "Three people were injured in Izium.",
+            "Ukrainian troops gained ground near Bakhmut.",
             // The earlier state is weaker than the current event.
             "Izium was previously occupied by Russia. Izium was shelled on Monday.",
         ],
@@ -138,6 +147,20 @@ fn statuses_by_rule() {
               Bakhmut: mentioned
             Kharkiv is the second city. Missiles struck the city overnight.
               Kharkiv: attacked
+            Kharkiv: Russia continues to shell residential areas of this major city.
+              Kharkiv: attacked
+              Russia: mentioned
+            Evacuation trains from the region depart for Kharkiv.
+              Kharkiv: mentioned
+            Evacuation was announced from villages close to the front, Udy and Zolochiv.
+              Udy: evacuated
+              Zolochiv: evacuated
+            A mandatory evacuation was announced for the residents of Balakliia.
+              Balakliia: evacuated
+            Three people were injured in Izium.
+              Izium: attacked
+            Ukrainian troops gained ground near Bakhmut.
+              Bakhmut: contested
             Izium was previously occupied by Russia. Izium was shelled on Monday.
               Izium: attacked
               Russia: mentioned
