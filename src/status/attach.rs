@@ -606,7 +606,7 @@ fn status_of_cue(
             // Anyone may "leave" a place ("we left Rodynske at five"); a retreat or a
             // withdrawal is an army's.
             None if word_in(doc, cue.first, &["leave", "left"]) => return None,
-            None => (Status::Liberated, " — Russian forces left it"),
+            None => (Status::Liberated, GUESSED_WITHDRAWAL),
         },
         Cue::Occupied => (Status::Occupied, ""),
         Cue::Hold => match actor() {
@@ -619,6 +619,9 @@ fn status_of_cue(
         Cue::Reference => return None,
     })
 }
+
+/// The note on a withdrawal whose side the sentence does not name: a weaker reading.
+const GUESSED_WITHDRAWAL: &str = " — Russian forces left it, as the sentence names no side";
 
 /// The note on an attempted change of control.
 const ATTEMPT: &str = " — an attempt, so fighting there";
@@ -715,6 +718,7 @@ pub(super) fn header_status(
         status,
         strength: 2,
         reason,
+        claimant: None,
     })
 }
 
@@ -750,7 +754,7 @@ fn qualified(
         strength = 1;
         qualifier = " (earlier in the war)";
     }
-    if (m.coreference && !m.antecedent_in_sentence) || topic {
+    if (m.coreference && !m.antecedent_in_sentence) || topic || side_note == GUESSED_WITHDRAWAL {
         strength = 1;
     }
     if topic {
@@ -775,6 +779,7 @@ fn qualified(
         status,
         strength,
         reason,
+        claimant: None,
     }
 }
 

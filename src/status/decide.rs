@@ -25,22 +25,26 @@ fn priority(s: Status) -> u8 {
     }
 }
 
-/// The winning reading among a place's mentions (index into `mentions`, status, reason).
+/// The winning reading among a place's mentions (index into `mentions`, status, reason): the
+/// strongest, then the highest in priority, then the latest — so a later change of control told
+/// by the same voice overrides an earlier one ("seized in March … now the troops fled"). When
+/// opposite voices claim control for opposite sides, equally surely, the place is contested.
 fn decide(entries: &[(usize, Option<MentionStatus>)]) -> Option<(usize, Status, String)> {
     let (k, s) = entries
         .iter()
         .filter_map(|(k, st)| st.as_ref().map(|s| (*k, s)))
         .max_by_key(|(k, s)| (s.strength, priority(s.status), *k))?;
-    // Both sides reported in control, equally surely: the place is divided or disputed.
     let claims = |wanted: Status| {
-        entries.iter().any(|(_, st)| {
-            st.as_ref()
-                .is_some_and(|t| t.strength == s.strength && t.status == wanted)
-        })
+        entries
+            .iter()
+            .filter_map(|(_, st)| st.as_ref())
+            .filter(move |t| t.strength == s.strength && t.status == wanted)
     };
-    if claims(Status::Liberated) && claims(Status::Occupied) {
+    let disputed = claims(Status::Liberated)
+        .any(|l| claims(Status::Occupied).any(|o| o.claimant != l.claimant));
+    if disputed {
         let reason = format!(
-            "Contested: both sides are reported in control — {}",
+            "Contested: the sides' reports disagree on who holds it — {}",
             s.reason
         );
         return Some((k, Status::Contested, reason));
@@ -127,40 +131,77 @@ pub(super) fn build_place(
 
 #[cfg(test)]
 mod tests {
+    use super::super::Side;
     use super::*;
-
-    fn reading(status: Status, strength: u8) -> Option<MentionStatus> {
-        Some(MentionStatus {
-            status,
-            strength,
-            reason: format!("{status:?} {strength}"),
-        })
-    }
 
     #[test]
     fn the_strongest_then_highest_then_latest_reading_wins() {
+        use Side::{Russian, Ukrainian};
         use Status::*;
-        type Case = (&'static [(Status, u8)], Option<(usize, Status)>);
+        type Case = (
+            &'static [(Status, u8, Option<Side>)],
+            Option<(usize, Status)>,
+        );
         let cases: &[Case] = &[
             (&[], None),
-            (&[(Attacked, 2)], Some((0, Attacked))),
+            (&[(Attacked, 2, None)], Some((0, Attacked))),
             // A direct cue beats one beside the place, whatever the status.
-            (&[(Liberated, 1), (Attacked, 2)], Some((1, Attacked))),
+            (
+                &[(Liberated, 1, None), (Attacked, 2, None)],
+                Some((1, Attacked)),
+            ),
             // Control beats evacuation beats fighting beats fire.
-            (&[(Occupied, 2), (Contested, 2)], Some((0, Occupied))),
-            (&[(Contested, 2), (Evacuated, 2)], Some((1, Evacuated))),
-            (&[(Contested, 2), (Attacked, 2)], Some((0, Contested))),
-            // Later beats earlier among equals.
-            (&[(Attacked, 2), (Attacked, 2)], Some((1, Attacked))),
-            // Both sides in control: contested.
-            (&[(Liberated, 2), (Occupied, 2)], Some((1, Contested))),
-            (&[(Liberated, 2), (Occupied, 1)], Some((0, Liberated))),
+            (
+                &[(Occupied, 2, None), (Contested, 2, None)],
+                Some((0, Occupied)),
+            ),
+            (
+                &[(Contested, 2, None), (Evacuated, 2, None)],
+                Some((1, Evacuated)),
+            ),
+            (
+                &[(Contested, 2, None), (Attacked, 2, None)],
+                Some((0, Contested)),
+            ),
+            // Later beats earlier among equals, in one voice.
+            (
+                &[(Attacked, 2, None), (Attacked, 2, None)],
+                Some((1, Attacked)),
+            ),
+            (
+                &[(Occupied, 2, None), (Liberated, 2, None)],
+                Some((1, Liberated)),
+            ),
+            // Opposite voices claim control for opposite sides: contested.
+            (
+                &[
+                    (Liberated, 2, Some(Ukrainian)),
+                    (Occupied, 2, Some(Russian)),
+                ],
+                Some((1, Contested)),
+            ),
+            (
+                &[
+                    (Liberated, 2, Some(Ukrainian)),
+                    (Occupied, 1, Some(Russian)),
+                ],
+                Some((0, Liberated)),
+            ),
         ];
         for (readings, expected) in cases {
             let entries: Vec<_> = readings
                 .iter()
                 .enumerate()
-                .map(|(k, &(s, strength))| (k, reading(s, strength)))
+                .map(|(k, &(status, strength, claimant))| {
+                    let reason = format!("{status:?} {strength}");
+                    let reading = MentionStatus {
+                        status,
+                        strength,
+                        reason,
+                        claimant,
+                    };
+                    (k, Some(reading))
+                })
                 .collect();
             let got = decide(&entries).map(|(k, s, _)| (k, s));
             assert_eq!(got, *expected, "{readings:?}");

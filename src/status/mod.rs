@@ -43,6 +43,8 @@ struct MentionStatus {
     /// 2: a direct cue; 1: beside the place, in the past, or through "the city".
     strength: u8,
     reason: String,
+    /// The side of the voice that reports it, where the speaker names one.
+    claimant: Option<Side>,
 }
 
 /// One place's mention, real or through "the city".
@@ -158,9 +160,13 @@ pub fn report(gazetteer: &Gazetteer, doc: &Document, resolved: &[Resolved]) -> R
         .map(|s| (s, doc.attribution(s)))
         .collect();
     let voices = Voices::of(doc);
-    let (order, mut by_place) = read_mentions(gazetteer, doc, &mentions, |m| {
-        voices.russian(doc, &attributions, m)
-    });
+    let (order, mut by_place) = read_mentions(
+        gazetteer,
+        doc,
+        &mentions,
+        |m| voices.russian(doc, &attributions, m),
+        |m| speaker_of(doc, &attributions, m).and_then(side_of_phrase),
+    );
     let mut shared = SharedText::default();
     let places = order
         .into_iter()
@@ -188,12 +194,13 @@ type Readings = (
 
 /// Reads every mention (in article order, so the cues of one sentence are found once and kept
 /// while its mentions are read). `russian_voice` tells whether a mention is read in the Russian
-/// side's terms.
+/// side's terms; `claimant`, the side of the voice that reports it.
 fn read_mentions(
     gazetteer: &Gazetteer,
     doc: &Document,
     mentions: &[PlaceMention],
     russian_voice: impl Fn(&PlaceMention) -> bool,
+    claimant: impl Fn(&PlaceMention) -> Option<Side>,
 ) -> Readings {
     let mut cues: Vec<CueAt> = Vec::new();
     let mut cues_of: Option<usize> = None;
@@ -241,6 +248,10 @@ fn read_mentions(
         } else {
             None
         };
+        let st = st.map(|st| MentionStatus {
+            claimant: claimant(m),
+            ..st
+        });
         by_place.entry(m.place).or_default().push((k, st));
     }
     (order, by_place)

@@ -176,6 +176,12 @@ fn voices_and_headers() {
             "The Kiev regime lost ground. The troops liberated Soledar.",
             // Quoting those terms once does not make the narrator speak them.
             "Moscow calls it a \"special military operation\". The army liberated Kupiansk.",
+            // One voice's later change of control overrides its earlier one; opposite voices'
+            // claims make the place contested.
+            "Russian troops seized Izium in March. Now their control collapsed and Russian troops fled Izium.",
+            "\"Our forces liberated Kupiansk,\" the Ukrainian General Staff said. \"Russian troops captured Kupiansk,\" the Russian Defence Ministry said.",
+            // A withdrawal that names no side is a weaker reading than one that does.
+            "Ukrainian troops withdrew from Soledar. Analysts discussed the withdrawal from Soledar.",
             // A header governs the lines of the list under it; direction names are references.
             "The enemy continued shelling civilian infrastructure, namely:\nin the Kharkiv direction – Udy, Zolochiv;\nin the Bakhmut direction – Soledar.",
             // A line that is not part of the list ends it.
@@ -186,6 +192,12 @@ fn voices_and_headers() {
               Soledar: occupied
             Moscow calls it a "special military operation". The army liberated Kupiansk.
               Kupiansk: liberated
+            Russian troops seized Izium in March. Now their control collapsed and Russian troops fled Izium.
+              Izium: liberated
+            "Our forces liberated Kupiansk," the Ukrainian General Staff said. "Russian troops captured Kupiansk," the Russian Defence Ministry said.
+              Kupiansk: contested
+            Ukrainian troops withdrew from Soledar. Analysts discussed the withdrawal from Soledar.
+              Soledar: occupied
             The enemy continued shelling civilian infrastructure, namely:
             in the Kharkiv direction – Udy, Zolochiv;
             in the Bakhmut direction – Soledar.
