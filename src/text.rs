@@ -301,7 +301,8 @@ impl<'a> Document<'a> {
     }
 }
 
-fn is_speech_verb(w: &str) -> bool {
+/// `w` is a verb that introduces reported speech or a report ("said", "claimed").
+pub fn is_speech_verb(w: &str) -> bool {
     SPEECH_VERBS.contains(w)
 }
 

@@ -118,11 +118,35 @@ pub(super) fn actor_side(
         } else {
             (i - cue.end + 1) + 1
         };
-        if dist <= 14 && best.is_none_or(|(d, _)| dist < d) {
-            best = Some((dist, side));
+        // The subject of the nearest clause acts, however far its verb: "Ukrainian units cut
+        // Russian supply lines and retook X".
+        let rank = if i < cue.first && opens_clause(doc, before, s.first_token) {
+            dist
+        } else if dist <= ACTOR_WORDS {
+            dist + SUBJECT_FIRST
+        } else {
+            continue;
+        };
+        if best.is_none_or(|(d, _)| rank < d) {
+            best = Some((rank, side));
         }
     }
     best.map(|(_, s)| s)
+}
+
+/// The most words between an actor's side word and its cue.
+const ACTOR_WORDS: usize = 14;
+/// Added to the distance of a side word that is not a clause's subject: any subject is
+/// preferred.
+const SUBJECT_FIRST: usize = 100;
+
+/// Token `t` opens a clause: the sentence starts there, or a comma, a colon, "that" or a
+/// verb of speech stands before it ("officials said the Ukrainian forces …").
+fn opens_clause(doc: &Document, t: usize, sentence_start: usize) -> bool {
+    t == sentence_start
+        || [",", ":", "—", "–"].contains(&doc.tok(t - 1))
+        || doc.is_word(t - 1, "that")
+        || crate::text::is_speech_verb(doc.tok(t - 1))
 }
 
 /// The words between a cue and a name, summarised: how many, the first two and last two, and
@@ -562,7 +586,10 @@ fn reading(ctx: &Context, cue: &CueAt, between: &Between, after: bool) -> Readin
         .any(|i| (state && doc.is_word(i, "had")) || word_is(doc, i, Class::Earlier));
     // "near X, which they recaptured": a relative clause is about X itself, whatever locates it.
     let relative = between.first.is_some_and(is_relative_pronoun);
+    // "took [Klishchiivka's] heights": the cue acts on what the place has, not the place.
+    let possessive = !after && m.end_token > 0 && m.end < doc.tokens[m.end_token - 1].end;
     let beside = between.near
+        || possessive
         || (after
             && !relative
             && m.first_token > 0
@@ -631,13 +658,14 @@ const RUSSIAN_LIBERATION: &str = " — the Russian side's “liberated” means 
 
 /// The status mention `k` gets from the cues of its sentence. `russian_voice` tells whether
 /// the voice the mention stands in (the narrator, or its quotation's speaker) speaks in the
-/// Russian side's terms.
+/// Russian side's terms; `earlier_setting`, whether the sentence is set in an earlier phase of
+/// the war, when fighting and fire there say nothing of the place now.
 pub(super) fn mention_status(
     doc: &Document,
     mentions: &[PlaceMention],
     k: usize,
     cues: &[CueAt],
-    russian_voice: bool,
+    (russian_voice, earlier_setting): (bool, bool),
     scratch: &mut Scratch,
 ) -> Option<MentionStatus> {
     let m = &mentions[k];
@@ -661,7 +689,13 @@ pub(super) fn mention_status(
         }
         None => return None,
     };
-    let r = reading(&ctx, cue, &between, after);
+    let mut r = reading(&ctx, cue, &between, after);
+    if earlier_setting {
+        if matches!(cue.cue, Cue::Contested | Cue::Attacked) {
+            return None;
+        }
+        r.past = true;
+    }
     // A goal is not an event: "the operation to liberate X", "aiming to capture X" (but an order
     // to civilians to leave is one).
     let goal = matches!(cue.cue, Cue::Liberate | Cue::Capture | Cue::Withdraw)
@@ -671,6 +705,9 @@ pub(super) fn mention_status(
     // … unless it was tried: "failed to capture X", "tried to retake X" is fighting there.
     let attempt = goal && cue.first > 1 && word_is(doc, cue.first - 2, Class::Attempt);
     if attempt && cue.cue != Cue::Withdraw {
+        if earlier_setting {
+            return None;
+        }
         return Some(qualified(&ctx, cue, Status::Contested, ATTEMPT, &r, topic));
     }
     if goal {

@@ -6,7 +6,7 @@
 //! setting ("In X, …"); the voice of a position (narrator or quotation); and headers: a
 //! sentence ending in a colon governs the lines of the list under it.
 
-use super::lexicon::{lexicon, Class, Cue};
+use super::lexicon::{lexicon, Class, Cue, Phrase};
 use super::PlaceMention;
 use crate::text::{Document, TokenKind};
 
@@ -49,21 +49,24 @@ pub(super) struct CueAt {
 }
 
 /// The cues of a sentence, in order, into `cues`; `words` is a buffer for its word tokens.
+/// Returns whether a phrase sets the sentence in an earlier phase of the war ("early in the
+/// war", "in the first days of the invasion").
 pub(super) fn find_cues(
     doc: &Document,
     sentence: usize,
     words: &mut Vec<usize>,
     cues: &mut Vec<CueAt>,
-) {
+) -> bool {
     let lexicon = lexicon();
     let s = doc.sentences[sentence];
     words.clear();
     words.extend((s.first_token..s.end_token).filter(|&i| doc.tokens[i].kind == TokenKind::Word));
     let word = |w: usize| doc.tok(words[w]);
     cues.clear();
+    let mut earlier = false;
     let mut w = 0;
     while w < words.len() {
-        let Some((len, cue)) = lexicon.phrase_at(w, words.len(), word) else {
+        let Some((len, phrase)) = lexicon.phrase_at(w, words.len(), word) else {
             w += 1;
             continue;
         };
@@ -71,16 +74,19 @@ pub(super) fn find_cues(
         let loose_out_of = word(w).eq_ignore_ascii_case("out")
             && len == 2
             && !(w.saturating_sub(4)..w).any(|p| lexicon.is(Class::Expel, word(p)));
-        if let Some(cue) = cue.filter(|_| !loose_out_of) {
-            cues.push(CueAt {
+        match phrase {
+            Phrase::Cue(cue) if !loose_out_of => cues.push(CueAt {
                 first: words[w],
                 end: words[w + len - 1] + 1,
                 cue,
                 quote: quotation_of(doc, doc.tokens[words[w]].start),
-            });
+            }),
+            Phrase::EarlierTime => earlier = true,
+            _ => {}
         }
         w += len;
     }
+    earlier
 }
 
 /// The word that introduces the list starting at token `first`: "including", "such as",

@@ -76,18 +76,29 @@ const CLASSES: &[(&str, Class)] = &[
     ("attempt", Class::Attempt),
 ];
 
-/// Every predicate class with its name in the data file; `none` marks phrases that are no cue.
-const PREDICATES: &[(&str, Option<Cue>)] = &[
-    ("liberate", Some(Cue::Liberate)),
-    ("capture", Some(Cue::Capture)),
-    ("withdraw", Some(Cue::Withdraw)),
-    ("occupied", Some(Cue::Occupied)),
-    ("hold", Some(Cue::Hold)),
-    ("contested", Some(Cue::Contested)),
-    ("attacked", Some(Cue::Attacked)),
-    ("evacuated", Some(Cue::Evacuated)),
-    ("reference", Some(Cue::Reference)),
-    ("none", None),
+/// What a phrase of the lexicon is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Phrase {
+    Cue(Cue),
+    /// Begins with a cue word but is no cue ("left bank").
+    NoCue,
+    /// Sets its sentence in an earlier phase of the war ("early in the war").
+    EarlierTime,
+}
+
+/// Every phrase class with its name in the data file.
+const PREDICATES: &[(&str, Phrase)] = &[
+    ("liberate", Phrase::Cue(Cue::Liberate)),
+    ("capture", Phrase::Cue(Cue::Capture)),
+    ("withdraw", Phrase::Cue(Cue::Withdraw)),
+    ("occupied", Phrase::Cue(Cue::Occupied)),
+    ("hold", Phrase::Cue(Cue::Hold)),
+    ("contested", Phrase::Cue(Cue::Contested)),
+    ("attacked", Phrase::Cue(Cue::Attacked)),
+    ("evacuated", Phrase::Cue(Cue::Evacuated)),
+    ("reference", Phrase::Cue(Cue::Reference)),
+    ("none", Phrase::NoCue),
+    ("earlier-time", Phrase::EarlierTime),
 ];
 
 /// One word of a cue phrase: exact, or a prefix (written with a trailing `*`).
@@ -127,7 +138,7 @@ impl CueWord {
 /// The lexicon, parsed: the phrases by the first two letters of their first word (so a word is
 /// compared with the few phrases that can start it), the word classes, the framing phrases.
 pub(crate) struct Lexicon {
-    phrases: Vec<(Vec<CueWord>, Option<Cue>)>,
+    phrases: Vec<(Vec<CueWord>, Phrase)>,
     by_first_letters: Vec<Vec<usize>>,
     classes: Vec<WordSet>,
     russian_framing: Vec<&'static str>,
@@ -205,16 +216,16 @@ impl Lexicon {
         self.russian_framing.iter().any(|p| lower.contains(p))
     }
 
-    /// The longest phrase starting at `words[w]`: its length in words and its cue (`None` for a
-    /// phrase that is no cue); `None` when no phrase starts there.
+    /// The longest phrase starting at `words[w]`: its length in words and what it is; `None`
+    /// when no phrase starts there.
     pub(crate) fn phrase_at<'w>(
         &self,
         w: usize,
         len: usize,
         word: impl Fn(usize) -> &'w str,
-    ) -> Option<(usize, Option<Cue>)> {
+    ) -> Option<(usize, Phrase)> {
         let candidates = first_two(word(w)).map(|k| &self.by_first_letters[k]);
-        let mut matched: Option<(usize, Option<Cue>)> = None;
+        let mut matched: Option<(usize, Phrase)> = None;
         for &i in candidates.into_iter().flatten() {
             let (parts, cue) = &self.phrases[i];
             if w + parts.len() > len {
@@ -237,7 +248,7 @@ mod tests {
     use super::*;
 
     /// The cue of the phrase at the start of `text`, and its length in words.
-    fn cue_of(text: &str) -> Option<(usize, Option<Cue>)> {
+    fn cue_of(text: &str) -> Option<(usize, Phrase)> {
         let words: Vec<&str> = text.split(' ').collect();
         lexicon().phrase_at(0, words.len(), |i| words[i])
     }
@@ -254,37 +265,38 @@ mod tests {
 
     #[test]
     fn each_predicate_class_has_its_phrases() {
-        type Case = (&'static str, Option<(usize, Option<Cue>)>);
+        type Case = (&'static str, Option<(usize, Phrase)>);
         let cases: &[Case] = &[
-            ("liberated the", Some((1, Some(Cue::Liberate)))),
-            ("Recaptured", Some((1, Some(Cue::Liberate)))),
+            ("liberated the", Some((1, Phrase::Cue(Cue::Liberate)))),
+            ("Recaptured", Some((1, Phrase::Cue(Cue::Liberate)))),
             (
                 "back under ukrainian control",
-                Some((4, Some(Cue::Liberate))),
+                Some((4, Phrase::Cue(Cue::Liberate))),
             ),
-            ("seized", Some((1, Some(Cue::Capture)))),
-            ("took control of", Some((2, Some(Cue::Capture)))),
-            ("withdrew", Some((1, Some(Cue::Withdraw)))),
-            ("pulled out", Some((2, Some(Cue::Withdraw)))),
-            ("russian held", Some((2, Some(Cue::Occupied)))),
-            ("holds", Some((1, Some(Cue::Hold)))),
-            ("encircled", Some((1, Some(Cue::Contested)))),
-            ("battles", Some((1, Some(Cue::Contested)))),
-            ("shelled", Some((1, Some(Cue::Attacked)))),
-            ("missile", Some((1, Some(Cue::Attacked)))),
-            ("injured", Some((1, Some(Cue::Attacked)))),
-            ("gained ground", Some((2, Some(Cue::Contested)))),
-            ("evacuation", Some((1, Some(Cue::Evacuated)))),
-            ("kilometres", Some((1, Some(Cue::Reference)))),
-            ("north of", Some((2, Some(Cue::Reference)))),
-            ("left bank", Some((2, None))),
-            ("fell on", Some((2, None))),
-            ("fell", Some((1, Some(Cue::Capture)))),
-            ("flag was hoisted", Some((3, Some(Cue::Liberate)))),
-            ("progressed", Some((1, Some(Cue::Contested)))),
-            ("attack aircraft", Some((2, None))),
-            ("artillery units", Some((2, None))),
-            ("artillery", Some((1, Some(Cue::Attacked)))),
+            ("seized", Some((1, Phrase::Cue(Cue::Capture)))),
+            ("took control of", Some((2, Phrase::Cue(Cue::Capture)))),
+            ("withdrew", Some((1, Phrase::Cue(Cue::Withdraw)))),
+            ("pulled out", Some((2, Phrase::Cue(Cue::Withdraw)))),
+            ("russian held", Some((2, Phrase::Cue(Cue::Occupied)))),
+            ("holds", Some((1, Phrase::Cue(Cue::Hold)))),
+            ("encircled", Some((1, Phrase::Cue(Cue::Contested)))),
+            ("battles", Some((1, Phrase::Cue(Cue::Contested)))),
+            ("shelled", Some((1, Phrase::Cue(Cue::Attacked)))),
+            ("missile", Some((1, Phrase::Cue(Cue::Attacked)))),
+            ("injured", Some((1, Phrase::Cue(Cue::Attacked)))),
+            ("gained ground", Some((2, Phrase::Cue(Cue::Contested)))),
+            ("evacuation", Some((1, Phrase::Cue(Cue::Evacuated)))),
+            ("kilometres", Some((1, Phrase::Cue(Cue::Reference)))),
+            ("north of", Some((2, Phrase::Cue(Cue::Reference)))),
+            ("left bank", Some((2, Phrase::NoCue))),
+            ("fell on", Some((2, Phrase::NoCue))),
+            ("fell", Some((1, Phrase::Cue(Cue::Capture)))),
+            ("flag was hoisted", Some((3, Phrase::Cue(Cue::Liberate)))),
+            ("progressed", Some((1, Phrase::Cue(Cue::Contested)))),
+            ("attack aircraft", Some((2, Phrase::NoCue))),
+            ("artillery units", Some((2, Phrase::NoCue))),
+            ("artillery", Some((1, Phrase::Cue(Cue::Attacked)))),
+            ("early in the war", Some((4, Phrase::EarlierTime))),
             ("village", None),
             ("", None),
         ];

@@ -204,6 +204,7 @@ fn read_mentions(
 ) -> Readings {
     let mut cues: Vec<CueAt> = Vec::new();
     let mut cues_of: Option<usize> = None;
+    let mut earlier_setting = false;
     let headers = governing_headers(doc);
     let mut header_cues: Vec<CueAt> = Vec::new();
     let mut header_cues_of: Option<usize> = None;
@@ -218,7 +219,7 @@ fn read_mentions(
             order.push(m.place);
         }
         if cues_of != Some(m.sentence) {
-            find_cues(doc, m.sentence, &mut scratch.words, &mut cues);
+            earlier_setting = find_cues(doc, m.sentence, &mut scratch.words, &mut cues);
             cues_of = Some(m.sentence);
         }
         // Countries act rather than suffer in war reports; rivers and seas only locate things.
@@ -235,9 +236,14 @@ fn read_mentions(
         );
         let st = if m.metonym || !locatable || axis {
             None
-        } else if let Some(st) =
-            mention_status(doc, mentions, k, &cues, russian_voice(m), &mut scratch)
-        {
+        } else if let Some(st) = mention_status(
+            doc,
+            mentions,
+            k,
+            &cues,
+            (russian_voice(m), earlier_setting),
+            &mut scratch,
+        ) {
             Some(st)
         } else if let Some(header) = headers[m.sentence] {
             if header_cues_of != Some(header) {

@@ -93,6 +93,12 @@ fn statuses_by_rule() {
             "Russian forces failed to capture Bakhmut.",
             // Beside the place: a capture near it is fighting there.
             "Russian forces captured positions near Bakhmut.",
+            // The subject acts, not the nearest side word.
+            "Officials said the Ukrainian forces cut vital Russian supplies to Izium and retook Kupiansk.",
+            // What the place has is not the place.
+            "Fighting continues in Bakhmut. The enemy occupied [Bakhmut’s] heights.",
+            // Fighting early in the war says nothing of the place now.
+            "Early in the war, fighting raged around Kharkiv.",
             // Clause barriers: a semicolon, "but".
             "Fighting raged in Bakhmut; Soledar is calm.",
             // A reference point only locates; the direction of a front is no place of events.
@@ -138,6 +144,13 @@ fn statuses_by_rule() {
               Bakhmut: contested
             Russian forces captured positions near Bakhmut.
               Bakhmut: contested
+            Officials said the Ukrainian forces cut vital Russian supplies to Izium and retook Kupiansk.
+              Izium: mentioned
+              Kupiansk: liberated
+            Fighting continues in Bakhmut. The enemy occupied [Bakhmut’s] heights.
+              Bakhmut: contested
+            Early in the war, fighting raged around Kharkiv.
+              Kharkiv: mentioned
             Fighting raged in Bakhmut; Soledar is calm.
               Bakhmut: contested
               Soledar: mentioned
