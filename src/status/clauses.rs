@@ -10,20 +10,26 @@ use super::lexicon::{lexicon, Class, Cue, Phrase};
 use super::PlaceMention;
 use crate::text::{Document, TokenKind};
 
-/// The token after a chain of hyphen-joined capitalised words starting at `t` with a hyphen
-/// ("-Svatove-Kreminna"); `t` itself when there is none.
-pub(super) fn after_hyphenated_names(doc: &Document, t: usize) -> usize {
-    let mut t = t;
-    while t + 1 < doc.tokens.len()
-        && doc.tok(t) == "-"
-        && doc.tokens[t].start == doc.tokens[t - 1].end
-        && doc.tokens[t + 1].start == doc.tokens[t].end
-        && doc.tokens[t + 1].kind == TokenKind::Word
-        && doc.tok(t + 1).starts_with(char::is_uppercase)
-    {
-        t += 2;
+/// The most tokens a list of names runs on after a name before the word that ends it.
+const LIST_REACH: usize = 40;
+
+/// The name ending at token `end` stands in a list that names lines of the front: "the Lyman
+/// direction", "the Kupiansk-Svatove-Kreminna line", "in the Kramatorsk, Huliaipole and Orikhiv
+/// sectors" — names, commas, conjunctions and dashes up to a front-line word.
+pub(super) fn names_front_line(doc: &Document, end: usize) -> bool {
+    let sentence_end = doc.sentences[doc.sentence_of(end.saturating_sub(1))].end_token;
+    let limit = sentence_end.min(end + LIST_REACH);
+    let mut t = end;
+    while t < limit {
+        let w = doc.tok(t);
+        let joins = [",", "-", "–", "—", "&"].contains(&w) || word_in(doc, t, &["and", "or"]);
+        let name = doc.tokens[t].kind == TokenKind::Word && w.starts_with(char::is_uppercase);
+        if !joins && !name {
+            break;
+        }
+        t += 1;
     }
-    t
+    word_is(doc, t, Class::FrontLine)
 }
 
 /// Token `i` exists and is a word of the lexicon's `class`.

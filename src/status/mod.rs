@@ -24,7 +24,7 @@ use crate::report::{Kind, Report, SharedText, Status};
 use crate::resolve::Resolved;
 use crate::text::{Document, TokenKind};
 use attach::{header_status, mention_status, side_of_phrase, Scratch};
-use clauses::{after_hyphenated_names, find_cues, governing_headers, word_is, CueAt};
+use clauses::{find_cues, governing_headers, names_front_line, word_is, CueAt};
 use decide::{build_place, speaker_of, Attributions};
 use lexicon::{lexicon, Class};
 use rustc_hash::FxHashMap as HashMap;
@@ -227,13 +227,7 @@ fn read_mentions(
             gazetteer.place(m.place).kind,
             Kind::Settlement | Kind::Region
         );
-        // "the Lyman direction", "the Kharkiv axis", "the Kupiansk-Svatove-Kreminna line": a
-        // line of the front named after towns.
-        let axis = word_is(
-            doc,
-            after_hyphenated_names(doc, m.end_token),
-            Class::FrontLine,
-        );
+        let axis = names_front_line(doc, m.end_token);
         let st = if m.metonym || !locatable || axis {
             None
         } else if let Some(st) = mention_status(

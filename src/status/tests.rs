@@ -104,6 +104,8 @@ fn statuses_by_rule() {
             // A reference point only locates; the direction of a front is no place of events.
             "The village lies 20 kilometres north of Izium.",
             "Fighting continued in the Bakhmut direction.",
+            // Sectors named in a list are lines of the front, not places of events.
+            "No assaults were recorded in the Kupiansk, Izium and Bakhmut sectors.",
             // "the city" takes the event to the town named before.
             "Kharkiv is the second city. Missiles struck the city overnight.",
             // "this major city" refers like "the city".
@@ -157,6 +159,10 @@ fn statuses_by_rule() {
             The village lies 20 kilometres north of Izium.
               Izium: mentioned
             Fighting continued in the Bakhmut direction.
+              Bakhmut: mentioned
+            No assaults were recorded in the Kupiansk, Izium and Bakhmut sectors.
+              Kupiansk: mentioned
+              Izium: mentioned
               Bakhmut: mentioned
             Kharkiv is the second city. Missiles struck the city overnight.
               Kharkiv: attacked
