@@ -213,17 +213,47 @@ def largest_centroid(geom):
 ENDINGS = [("oie", "e"), ("oe", "e"), ("aia", "a"), ("ovka", "ivka"), ("ovo", "ove"), ("evo", "eve"),
            ("ino", "ine")]
 
+# Latin letters that Unicode does not decompose into a base letter and a mark, written as the
+# base letter (the letter table of `push_folded_word` in src/names.rs).
+PLAIN_LETTERS = {"ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ð": "d", "Ð": "d",
+                 "ı": "i", "ħ": "h", "Ħ": "h", "ŧ": "t", "Ŧ": "t"}
+
+# The golden list of (spelling, key) pairs that both foldings are tested against.
+FOLD_GOLDEN = os.path.normpath(os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), "..", "tests", "fixtures", "fold_golden.tsv"))
+
+
+def is_word_separator(c):
+    """`names::is_word_separator`: Unicode White_Space (Rust's `char::is_whitespace`, which,
+    unlike Python's `isspace`, leaves out the separators U+001C..U+001F), hyphens, dashes,
+    slash, brackets, comma, full stop."""
+    return (c.isspace() and not "\x1c" <= c <= "\x1f") or c in "-‐‑–—/(),."
+
 
 def match_key(s):
     """The matching key of src/names.rs (fold_name), so that spellings the program folds together
-    are stored once: NFKD, ASCII letters and digits only, y/j as i, no doubled i, Russian endings."""
-    s = unicodedata.normalize("NFKD", s)
-    words = []
-    for w in re.split(r"[\s\-‐‑–—/(),.]+", s):
-        if any(c.isalpha() and not c.isascii() and not unicodedata.combining(c) for c in w):
-            return None  # another script: the program gives it no key
-        k = "".join(c for c in w.lower() if c.isascii() and c.isalnum()).replace("y", "i").replace("j", "i")
-        k = re.sub("i+", "i", k)
+    are stored once: words split at separators, then NFKD, the plain-letter table, ASCII letters
+    and digits only, y/j as i, no doubled i, Russian endings. None when a word has letters of
+    another script (the program gives the name no key)."""
+    words, word = [], []
+    for c in s + " ":
+        if not is_word_separator(c):
+            word.append(c)
+            continue
+        if not word:
+            continue
+        k = []
+        for c2 in unicodedata.normalize("NFKD", "".join(word)):
+            c2 = PLAIN_LETTERS.get(c2, c2)
+            if c2.isascii() and c2.isalnum():
+                c2 = c2.lower()
+                c2 = "i" if c2 in "yj" else c2
+                if not (c2 == "i" and k and k[-1] == "i"):
+                    k.append(c2)
+            elif c2.isalpha():
+                return None  # another script: the program gives it no key
+        word = []
+        k = "".join(k)
         for a, b in ENDINGS:
             if len(k) > len(a) + 2 and k.endswith(a):
                 k = k[: -len(a)] + b
@@ -231,6 +261,27 @@ def match_key(s):
         if k:
             words.append(k)
     return " ".join(words)
+
+
+def check_folding(path=FOLD_GOLDEN):
+    """Compares `match_key` with the golden list that src/names.rs is tested against too: one
+    `spelling<TAB>key` pair a line (an empty key: the name has none), # comments. Returns the
+    number of disagreements, each printed."""
+    failures = total = 0
+    with open(path, encoding="utf-8") as fh:
+        for number, line in enumerate(fh, 1):
+            line = line.rstrip("\n")
+            if not line or line.startswith("#"):
+                continue
+            spelling, key = line.split("\t")
+            got = match_key(spelling) or ""
+            total += 1
+            if got != key:
+                failures += 1
+                print("%s:%d: %r folds to %r, the list says %r" % (path, number, spelling, got, key),
+                      file=sys.stderr)
+    print("%s: %d pairs, %d disagreements" % (path, total, failures), file=sys.stderr)
+    return failures
 
 
 def press_variants(names):
@@ -279,6 +330,8 @@ def feature(lon, lat, props):
 
 
 def main():
+    if sys.argv[1:] == ["--check-folding"]:
+        sys.exit(1 if check_folding() else 0)
     src = sys.argv[1] if len(sys.argv) > 1 else "../shared/data"
     out_path = sys.argv[2] if len(sys.argv) > 2 else "data/gazetteer.geojson"
     feats = []
