@@ -488,6 +488,9 @@ fn base_score(gazetteer: &Gazetteer, r: NameRef) -> f64 {
         // A current name beats a historical or foreign alternate of a bigger place: "Lysivka"
         // is the village, not the town once called so.
         + if r.primary { 1.5 } else { -2.5 }
+        // Between otherwise equal readings, Ukraine's place: a village, not its namesake (of no
+        // known population either) across the border.
+        + if p.country.as_deref() == Some("UA") { 0.1 } else { 0.0 }
 }
 
 /// Keeps the candidates compatible with how the text frames the mention.
@@ -551,7 +554,13 @@ fn accept(
     if p.english_word && !framed && (m.sentence_initial || support < 6.0) {
         return false;
     }
-    let homonyms = m.candidates.len();
+    // Namesakes count in the place's own country: a Ukrainian village whose name only a
+    // Belarusian or Russian village shares is still the one place of that name at home.
+    let homonyms = m
+        .candidates
+        .iter()
+        .filter(|r| gazetteer.place(r.place).country == p.country)
+        .count();
     // Another spelling of a small place (a former or a foreign name) needs more support than its
     // own; a city's Russian-derived name ("Ugledar") is common enough to need less.
     if !best.primary {
