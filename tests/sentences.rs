@@ -232,6 +232,18 @@ fn homonyms_resolve_from_context() {
             "Ugledar",
             "Donetsk Oblast",
         ),
+        // The Kursk village, not its namesake in Kirovohrad oblast.
+        (
+            "Russian forces said they repelled attacks near Sudzha, Korenevo and Sverdlikovo.",
+            "Sverdlikovo",
+            "Kursk Oblast",
+        ),
+        // A Ukrainian village whose only namesake is across the border, in Belarus.
+        (
+            "Russian units are advancing from Stepove towards Berdychi.",
+            "Berdychi",
+            "Donetsk Oblast",
+        ),
     ];
     for (sentence, form, oblast) in cases {
         let report = extract(gazetteer(), sentence);
@@ -298,10 +310,10 @@ fn people_units_and_common_words_are_not_places() {
             "Units of the Yuzhnaya Group of Forces advanced near Bakhmut.",
             "Yuzhnaya",
         ),
-        // Only a village in Kirovohrad oblast has this name; the article is about Kursk.
+        // Only a village in Zakarpattia, 1,000 km away, has this name; the article is about Kursk.
         (
-            "Russian forces said they repelled attacks near Sudzha, Korenevo and Sverdlikovo.",
-            "Sverdlikovo",
+            "Russian forces said they repelled attacks near Sudzha, Korenevo and Kolochava.",
+            "Kolochava",
         ),
         (
             "Mayak is a word for lighthouse, and the mayak was dark.",

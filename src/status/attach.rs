@@ -140,12 +140,17 @@ const ACTOR_WORDS: usize = 14;
 /// preferred.
 const SUBJECT_FIRST: usize = 100;
 
-/// Token `t` opens a clause: the sentence starts there, or a comma, a colon, "that" or a
-/// verb of speech stands before it ("officials said the Ukrainian forces …").
+/// Token `t` opens a clause: the sentence starts there, or a comma, a colon, a conjunction or a
+/// verb of speech stands before it ("officials said the Ukrainian forces …", "… and Russian
+/// forces hold …").
 fn opens_clause(doc: &Document, t: usize, sentence_start: usize) -> bool {
     t == sentence_start
         || [",", ":", "—", "–"].contains(&doc.tok(t - 1))
-        || doc.is_word(t - 1, "that")
+        || word_in(
+            doc,
+            t - 1,
+            &["that", "and", "but", "while", "whereas", "as"],
+        )
         || crate::text::is_speech_verb(doc.tok(t - 1))
 }
 
@@ -720,7 +725,11 @@ pub(super) fn mention_status(
         r.civilians_leave,
         russian_voice,
     )?;
-    Some(qualified(&ctx, cue, status, side_note, &r, topic))
+    let mut st = qualified(&ctx, cue, status, side_note, &r, topic);
+    if matches!(status, Status::Liberated | Status::Occupied) {
+        st.actor = actor_side(doc, m.sentence, cue, ctx.names);
+    }
+    Some(st)
 }
 
 /// The status a list's header gives a line of the list that has no cue of its own: the event
@@ -756,6 +765,8 @@ pub(super) fn header_status(
         strength: 2,
         reason,
         claimant: None,
+        sentence: 0,
+        actor: None,
     })
 }
 
@@ -817,6 +828,8 @@ fn qualified(
         strength,
         reason,
         claimant: None,
+        sentence: 0,
+        actor: None,
     }
 }
 

@@ -28,7 +28,8 @@ fn priority(s: Status) -> u8 {
 /// The winning reading among a place's mentions (index into `mentions`, status, reason): the
 /// strongest, then the highest in priority, then the latest — so a later change of control told
 /// by the same voice overrides an earlier one ("seized in March … now the troops fled"). When
-/// opposite voices claim control for opposite sides, equally surely, the place is contested.
+/// opposite voices claim control for opposite sides, equally surely, or one sentence has each
+/// side hold a part of it, the place is contested.
 fn decide(entries: &[(usize, Option<MentionStatus>)]) -> Option<(usize, Status, String)> {
     let (k, s) = entries
         .iter()
@@ -40,8 +41,10 @@ fn decide(entries: &[(usize, Option<MentionStatus>)]) -> Option<(usize, Status, 
             .filter_map(|(_, st)| st.as_ref())
             .filter(move |t| t.strength == s.strength && t.status == wanted)
     };
-    let disputed = claims(Status::Liberated)
-        .any(|l| claims(Status::Occupied).any(|o| o.claimant != l.claimant));
+    let disputed = claims(Status::Liberated).any(|l| {
+        claims(Status::Occupied)
+            .any(|o| o.claimant != l.claimant || (o.sentence == l.sentence && o.actor != l.actor))
+    });
     if disputed {
         let reason = format!(
             "Contested: the sides' reports disagree on who holds it — {}",
@@ -199,6 +202,8 @@ mod tests {
                         strength,
                         reason,
                         claimant,
+                        sentence: k,
+                        actor: None,
                     };
                     (k, Some(reading))
                 })

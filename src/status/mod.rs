@@ -45,6 +45,10 @@ struct MentionStatus {
     reason: String,
     /// The side of the voice that reports it, where the speaker names one.
     claimant: Option<Side>,
+    /// The sentence it comes from.
+    sentence: usize,
+    /// For a change of control, the side the sentence says acted, if it names one.
+    actor: Option<Side>,
 }
 
 /// One place's mention, real or through "the city".
@@ -250,6 +254,7 @@ fn read_mentions(
         };
         let st = st.map(|st| MentionStatus {
             claimant: claimant(m),
+            sentence: m.sentence,
             ..st
         });
         by_place.entry(m.place).or_default().push((k, st));
