@@ -200,7 +200,7 @@ fn voices_and_headers() {
             "Russian troops seized Izium in March. Now their control collapsed and Russian troops fled Izium.",
             "\"Our forces liberated Kupiansk,\" the Ukrainian General Staff said. \"Russian troops captured Kupiansk,\" the Russian Defence Ministry said.",
             // One sentence giving each side a part of the place: contested.
-            "Ukrainian troops control the west of Kupiansk, and Russian forces still hold the east of the city.",
+            "Ukrainian troops control the western part of Kupiansk, and Russian forces hold the eastern part of the city.",
             // A withdrawal that names no side is a weaker reading than one that does.
             "Ukrainian troops withdrew from Soledar. Analysts discussed the withdrawal from Soledar.",
             // A header governs the lines of the list under it; direction names are references.
@@ -217,8 +217,8 @@ fn voices_and_headers() {
               Izium: liberated
             "Our forces liberated Kupiansk," the Ukrainian General Staff said. "Russian troops captured Kupiansk," the Russian Defence Ministry said.
               Kupiansk: contested
-            Ukrainian troops control the west of Kupiansk, and Russian forces still hold the east of the city.
-              Kupiansk: mentioned
+            Ukrainian troops control the western part of Kupiansk, and Russian forces hold the eastern part of the city.
+              Kupiansk: contested
             Ukrainian troops withdrew from Soledar. Analysts discussed the withdrawal from Soledar.
               Soledar: occupied
             The enemy continued shelling civilian infrastructure, namely:
