@@ -79,7 +79,7 @@ pub(super) fn actor_side(
             .filter(|&&(a, _, _)| a <= i)
     };
     let mut best: Option<(usize, Side)> = None;
-    let lo = s.first_token.max(cue.first.saturating_sub(16));
+    let lo = s.first_token.max(cue.first.saturating_sub(SUBJECT_REACH));
     let hi = s.end_token.min(cue.end + 16);
     for i in lo..hi {
         if doc.tokens[i].kind != TokenKind::Word || (i >= cue.first && i < cue.end) {
@@ -136,6 +136,9 @@ pub(super) fn actor_side(
 
 /// The most words between an actor's side word and its cue.
 const ACTOR_WORDS: usize = 14;
+/// The most tokens between a clause's subject and its cue ("Over the summer, Ukrainian units
+/// cut Russian supply to A with strikes on the bridges and in October retook B").
+const SUBJECT_REACH: usize = 30;
 /// Added to the distance of a side word that is not a clause's subject: any subject is
 /// preferred.
 const SUBJECT_FIRST: usize = 100;

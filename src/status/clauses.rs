@@ -263,11 +263,14 @@ pub(super) fn opens_as_setting(doc: &Document, m: &PlaceMention) -> bool {
 /// The start of the quotation holding byte `pos`, if any: two positions with equal values stand
 /// in the same quotation, or both outside any. A word or three in quote marks that nobody is
 /// said to have said (claims its forces have "liberated" X) are the writer's scare quotes: no
-/// quotation.
+/// quotation. Nor is a fragment woven into the writer's sentence, which opens in lower case
+/// (X "had been liberated from the invader"): its words are the sentence's.
 pub(super) fn quotation_of(doc: &Document, pos: usize) -> Option<usize> {
     doc.quote_at(pos)
         .filter(|q| {
-            q.speaker.is_some() || doc.text[q.start..q.end].split_whitespace().nth(3).is_some()
+            let text = &doc.text[q.start..q.end];
+            let fragment = text.trim_start().starts_with(char::is_lowercase);
+            !fragment && (q.speaker.is_some() || text.split_whitespace().nth(3).is_some())
         })
         .map(|q| q.start)
 }

@@ -99,6 +99,8 @@ fn statuses_by_rule() {
             "Fighting continues in Bakhmut. The enemy occupied [Bakhmut’s] heights.",
             // Fighting early in the war says nothing of the place now.
             "Early in the war, fighting raged around Kharkiv.",
+            // A quoted fragment woven into the sentence is the sentence's own words.
+            "Officials said Kupiansk and Izium had been \"liberated from the invader\".",
             // Clause barriers: a semicolon, "but".
             "Fighting raged in Bakhmut; Soledar is calm.",
             // A reference point only locates; the direction of a front is no place of events.
