@@ -98,13 +98,13 @@ pub(super) fn find_cues(
 /// The word that introduces the list starting at token `first`: "including", "such as",
 /// "among them", or a colon.
 pub(super) fn including_word(doc: &Document, first: usize) -> Option<usize> {
+    // Past the words that name what the members are: "including the capital, Kyiv", "such as
+    // the frontline towns of A and B".
     let mut i = first;
     while i > 0
-        && word_in(
-            doc,
-            i - 1,
-            &["the", "towns", "villages", "settlements", "cities", "of"],
-        )
+        && first - i < LIST_REACH
+        && (word_is(doc, i - 1, Class::ListFiller)
+            || (doc.tok(i - 1) == "," && i > 1 && word_is(doc, i - 2, Class::ListFiller)))
     {
         i -= 1;
     }

@@ -101,6 +101,9 @@ fn statuses_by_rule() {
             "Early in the war, fighting raged around Kharkiv.",
             // A quoted fragment woven into the sentence is the sentence's own words.
             "Officials said Kupiansk and Izium had been \"liberated from the invader\".",
+            // A list after "including" takes the clause's event, past the words that say what
+            // its members are.
+            "Russia kept striking targets across the country, including the capital, Kyiv, and the northeastern city of Kharkiv.",
             // Clause barriers: a semicolon, "but".
             "Fighting raged in Bakhmut; Soledar is calm.",
             // A reference point only locates; the direction of a front is no place of events.
@@ -147,7 +150,7 @@ fn statuses_by_rule() {
             Russian forces failed to capture Bakhmut.
               Bakhmut: contested
             Russian forces captured positions near Bakhmut.
-              Bakhmut: contested
+              Bakhmut: occupied
             Officials said the Ukrainian forces cut vital Russian supplies to Izium and retook Kupiansk.
               Izium: mentioned
               Kupiansk: liberated
@@ -155,6 +158,12 @@ fn statuses_by_rule() {
               Bakhmut: contested
             Early in the war, fighting raged around Kharkiv.
               Kharkiv: mentioned
+            Officials said Kupiansk and Izium had been "liberated from the invader".
+              Kupiansk: liberated
+              Izium: liberated
+            Russia kept striking targets across the country, including the capital, Kyiv, and the northeastern city of Kharkiv.
+              Russia: mentioned
+              Kharkiv: attacked
             Fighting raged in Bakhmut; Soledar is calm.
               Bakhmut: contested
               Soledar: mentioned
