@@ -795,10 +795,14 @@ fn qualified(
         // "attacked near Bohdanivka", "attacks in the areas of Rozdolne": ground assaults
         // around a place are fighting there, not strikes on it.
         let assault = cue.cue == Cue::Attacked && ASSAULT.matches(doc.tok(cue.first));
+        // Fighting and ground attacks near a place are fighting for it, as sure as in it; a
+        // change of control or fire near it is only a weaker sign.
+        if cue.cue != Cue::Contested && !assault {
+            strength = 1;
+        }
         if matches!(status, Status::Liberated | Status::Occupied) || assault {
             status = Status::Contested;
         }
-        strength = 1;
         qualifier = " (near the place rather than in it)";
     }
     if r.past {

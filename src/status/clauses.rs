@@ -115,6 +115,12 @@ pub(super) fn including_word(doc: &Document, first: usize) -> Option<usize> {
     if word_is(doc, prev, Class::ListOpener) || doc.tok(prev) == ":" {
         return Some(prev);
     }
+    // "nearby settlements, the largest of which are A and B".
+    let which_are = word_in(doc, prev, &["are", "were", "include", "included"])
+        && (prev.saturating_sub(3)..prev).any(|t| doc.is_word(t, "which"));
+    if which_are {
+        return Some(prev);
+    }
     (prev > 0 && word_in(doc, prev, &["as", "them"]) && word_in(doc, prev - 1, &["such", "among"]))
         .then_some(prev - 1)
 }
