@@ -571,6 +571,25 @@ fn is_noun_form(w: &str) -> bool {
     w.ends_with("ing") || w.ends_with("ion") || w.ends_with("ions")
 }
 
+/// The verb at token `t` is tried: "to" and a word of attempt stand before it, or before a verb
+/// it is coordinated with ("failed to topple the government or capture").
+fn tried(doc: &Document, t: usize) -> bool {
+    let attempt_to =
+        |i: usize| i > 0 && doc.is_word(i, "to") && word_is(doc, i - 1, Class::Attempt);
+    if t > 0 && attempt_to(t - 1) {
+        return true;
+    }
+    let coordinated = t > 0 && word_in(doc, t - 1, &["or", "and"]);
+    let clause_start = (t.saturating_sub(COORDINATED_REACH)..t)
+        .rev()
+        .find(|&i| [",", ";", ".", ":"].contains(&doc.tok(i)))
+        .unwrap_or(t.saturating_sub(COORDINATED_REACH));
+    coordinated && (clause_start..t - 1).any(attempt_to)
+}
+
+/// The most tokens back from a coordinated verb to the "tried to" that governs it.
+const COORDINATED_REACH: usize = 12;
+
 /// How a cue reads in its setting: negated, earlier, beside the place, civilians leaving.
 struct Reading {
     negated: bool,
@@ -640,7 +659,7 @@ fn status_of_cue(
             Some(Side::Russian) => (Status::Liberated, " — Russian forces left it"),
             // Anyone may "leave" a place ("we left Rodynske at five"); a retreat or a
             // withdrawal is an army's.
-            None if word_in(doc, cue.first, &["leave", "left"]) => return None,
+            None if word_in(doc, cue.first, &["leave", "left", "leaving"]) => return None,
             None => (Status::Liberated, GUESSED_WITHDRAWAL),
         },
         Cue::Occupied => (Status::Occupied, ""),
@@ -706,12 +725,12 @@ pub(super) fn mention_status(
     }
     // A goal is not an event: "the operation to liberate X", "aiming to capture X" (but an order
     // to civilians to leave is one).
-    let goal = matches!(cue.cue, Cue::Liberate | Cue::Capture | Cue::Withdraw)
-        && cue.first > 0
-        && doc.is_word(cue.first - 1, "to")
-        && !r.civilians_leave;
-    // … unless it was tried: "failed to capture X", "tried to retake X" is fighting there.
-    let attempt = goal && cue.first > 1 && word_is(doc, cue.first - 2, Class::Attempt);
+    let control = matches!(cue.cue, Cue::Liberate | Cue::Capture | Cue::Withdraw);
+    let goal = control && cue.first > 0 && doc.is_word(cue.first - 1, "to") && !r.civilians_leave;
+    // … unless it was tried: "failed to capture X", "tried to retake X", "failed to topple the
+    // government or capture X" is fighting there.
+    let attempt = control && tried(doc, cue.first);
+    let goal = goal || attempt;
     if attempt && cue.cue != Cue::Withdraw {
         if earlier_setting {
             return None;

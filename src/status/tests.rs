@@ -91,6 +91,10 @@ fn statuses_by_rule() {
             "Russia launched an offensive to capture Kharkiv.",
             // Negation: a failed capture is still fighting.
             "Russian forces failed to capture Bakhmut.",
+            "Russian troops failed to break the defence or capture Soledar.",
+            "Residents are leaving Balakliia.",
+            // A list under "the largest of which are" shares the clause's event.
+            "Russian forces took full control of Izium and nearby villages, the largest of which are Udy and Zolochiv.",
             // Beside the place: a capture near it is fighting there.
             "Russian forces captured positions near Bakhmut.",
             // The subject acts, not the nearest side word.
@@ -149,6 +153,14 @@ fn statuses_by_rule() {
               Kharkiv: mentioned
             Russian forces failed to capture Bakhmut.
               Bakhmut: contested
+            Russian troops failed to break the defence or capture Soledar.
+              Soledar: contested
+            Residents are leaving Balakliia.
+              Balakliia: evacuated
+            Russian forces took full control of Izium and nearby villages, the largest of which are Udy and Zolochiv.
+              Izium: occupied
+              Udy: occupied
+              Zolochiv: occupied
             Russian forces captured positions near Bakhmut.
               Bakhmut: occupied
             Officials said the Ukrainian forces cut vital Russian supplies to Izium and retook Kupiansk.
