@@ -6,7 +6,7 @@
 //! are not mentions.
 
 use crate::gazetteer::{Gazetteer, NameRef, PlaceId};
-use crate::names::{fold_name_into, fold_word};
+use crate::names::{fold_name_into, fold_word, town_keys_of_adjective};
 use crate::text::{Document, TokenKind};
 use crate::words::{FirstLetterLengths, WordSet};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -103,6 +103,12 @@ static UNIT_WORDS: WordSet = WordSet::new(&[
     "hpp",
     "plant",
     "dam",
+    "mine",
+    "mines",
+    "colliery",
+    "quarry",
+    "airfield",
+    "airbase",
     "independent",
     "post",
     "times",
@@ -182,6 +188,7 @@ static NAME_MODIFIERS: WordSet = WordSet::new(&[
 
 /// Lower-case words after a name that make it the name of something else: a river, a hill, a
 /// city district or a raion ("the Mokri Yaly river", "Kremenets hill", "the Kyivskyi district").
+/// A community (hromada) is not among them: it is named after its town, which it stands for.
 static FEATURE_WORDS: WordSet = WordSet::new(&[
     "river",
     "lake",
@@ -193,8 +200,6 @@ static FEATURE_WORDS: WordSet = WordSet::new(&[
     "district",
     "districts",
     "raion",
-    "community",
-    "hromada",
     "island",
     "spit",
     "canal",
@@ -441,6 +446,7 @@ pub fn find(gazetteer: &Gazetteer, doc: &Document) -> Vec<Mention> {
         if doc.tokens[i].kind != TokenKind::Word
             || !is_capitalised(doc.tok(i))
             || is_inside_word(doc, i)
+            || is_noun_of_a_name(doc, i)
         {
             i += 1;
             continue;
@@ -461,6 +467,13 @@ pub fn find(gazetteer: &Gazetteer, doc: &Document) -> Vec<Mention> {
     mentions
 }
 
+/// "Pokrovska Hromada", "Siversk Direction": the capitalised noun after a name is no name.
+fn is_noun_of_a_name(doc: &Document, i: usize) -> bool {
+    ADJECTIVE_NOUNS.contains(doc.tok(i))
+        && word_before(doc, i).is_some_and(is_capitalised)
+        && !doc.tokens[i].after_newline
+}
+
 /// A token glued to a letter before it ("anti-Kyiv" is fine, "McKyiv" cannot happen; but a
 /// word right after an apostrophe or a digit is part of something else).
 fn is_inside_word(doc: &Document, i: usize) -> bool {
@@ -475,10 +488,12 @@ fn is_inside_word(doc: &Document, i: usize) -> bool {
 const MAX_WORDS: usize = 6;
 
 /// What the gazetteer has for each spelling met in one article, folded and looked up once: the
-/// places it names and the regions it is the stem of.
+/// places it names and the regions it is the stem of; and the settlements of its loose key, when
+/// asked for.
 #[derive(Default)]
 struct NameCache<'a, 'g> {
     found: HashMap<&'a str, (&'g [NameRef], &'g [PlaceId])>,
+    loose: HashMap<&'a str, &'g [NameRef]>,
     key: String,
 }
 
@@ -494,6 +509,75 @@ impl<'a, 'g> NameCache<'a, 'g> {
             (gazetteer.lookup(key), gazetteer.lookup_stem(key))
         })
     }
+
+    /// The settlements of the loose key of `surface` (see [`Gazetteer::lookup_loose`]).
+    fn lookup_loose(&mut self, gazetteer: &'g Gazetteer, surface: &'a str) -> &'g [NameRef] {
+        let key = &mut self.key;
+        self.loose.entry(surface).or_insert_with(|| {
+            fold_name_into(surface, key);
+            gazetteer.lookup_loose(key)
+        })
+    }
+}
+
+/// The places a folded key names, or when it names none, the settlements of its loose key
+/// (a Russian spelling: "Belogorka" for Bilohirka), which are alternate names.
+fn lookup_or_loose<'g>(gazetteer: &'g Gazetteer, key: &str) -> &'g [NameRef] {
+    match gazetteer.lookup(key) {
+        [] if !key.is_empty() => gazetteer.lookup_loose(key),
+        refs => refs,
+    }
+}
+
+/// Nouns after a place-name adjective that make it name the town ("the Pokrovskyi direction",
+/// "Kurakhivska community", "Kindrashivska, Kurylivka and Kupiansk hromadas").
+static ADJECTIVE_NOUNS: WordSet = WordSet::new(&[
+    "direction",
+    "directions",
+    "sector",
+    "sectors",
+    "axis",
+    "community",
+    "communities",
+    "hromada",
+    "hromadas",
+]);
+
+/// The most tokens between an adjective and its noun: the rest of a list of names.
+const ADJECTIVE_LIST_TOKENS: usize = 12;
+
+/// Whether the words ending before token `end_token` are followed by a noun of
+/// [`ADJECTIVE_NOUNS`], right after them or after a list of capitalised names.
+fn before_adjective_noun(doc: &Document, end_token: usize) -> bool {
+    let last = doc.tokens.len().min(end_token + ADJECTIVE_LIST_TOKENS);
+    for t in end_token..last {
+        let w = doc.tok(t);
+        if ADJECTIVE_NOUNS.contains(w) {
+            return true;
+        }
+        let list_part = w == ","
+            || w.eq_ignore_ascii_case("and")
+            || (doc.tokens[t].kind == TokenKind::Word && is_capitalised(w));
+        if !list_part || doc.tokens[t].after_newline {
+            return false;
+        }
+    }
+    false
+}
+
+/// The settlements a place-name adjective stands for (see [`town_keys_of_adjective`]): every
+/// town whose name it may be formed from, under its own key or its loose key.
+fn towns_of_adjective(gazetteer: &Gazetteer, key: &str) -> Vec<NameRef> {
+    let mut towns: Vec<NameRef> = Vec::new();
+    for town in town_keys_of_adjective(key) {
+        for &r in lookup_or_loose(gazetteer, &town) {
+            let settlement = gazetteer.place(r.place).kind == crate::Kind::Settlement;
+            if settlement && !towns.iter().any(|t| t.place == r.place) {
+                towns.push(r);
+            }
+        }
+    }
+    towns
 }
 
 /// The longest run of words from token `first` that is a name: (end token, places).
@@ -522,7 +606,14 @@ fn longest_name<'a, 'g>(
             && doc.tok(t).len() <= 3
             && is_capitalised(doc.tok(t))
             && !doc.tokens[next + 1].after_newline;
-        let w = if joined_by_hyphen || abbreviation {
+        // "Kupiansk – Vuzlovyi": a dash between spaces inside a hyphenated name.
+        let spaced_dash = next + 1 < doc.tokens.len()
+            && matches!(doc.tok(next), "-" | "–" | "—")
+            && doc.tokens[next].start > doc.tokens[t].end
+            && doc.tokens[next + 1].start > doc.tokens[next].end
+            && !doc.tokens[next + 1].after_newline
+            && is_capitalised(doc.tok(next + 1));
+        let w = if joined_by_hyphen || abbreviation || spaced_dash {
             next + 1
         } else {
             next
@@ -542,19 +633,43 @@ fn longest_name<'a, 'g>(
         t = w;
     }
     for len in (1..=count).rev() {
-        // The words are separated by spaces or hyphens only, so the key of the text from the
-        // first word to the last (possessive stripped) is the key of the name.
+        // The words are separated by spaces, hyphens or dashes only, so the key of the text
+        // from the first word to the last (possessive stripped) is the key of the name.
         let last = words[len - 1];
         let end = doc.tokens[last].start + strip_possessive(doc.tok(last)).len();
-        let (refs, regions) = names.lookup(gazetteer, &doc.text[doc.tokens[first].start..end]);
+        let surface = &doc.text[doc.tokens[first].start..end];
+        let (refs, regions) = names.lookup(gazetteer, surface);
         let end_token = words[len - 1] + 1;
-        if !refs.is_empty() {
+        // "Pokrovska Hromada": before a community's or a direction's noun, an alternate name of
+        // a village may be the adjective of a town.
+        let adjective = before_adjective_noun(doc, end_token);
+        if !refs.is_empty() && (!adjective || refs.iter().any(|r| r.primary)) {
             return Some((end_token, Cow::Borrowed(refs)));
         }
         let region_framed =
             followed_by_region_word(doc, end_token) || preceded_by_region_of(doc, first);
         if region_framed && !regions.is_empty() {
             return Some((end_token, Cow::Owned(region_refs(regions))));
+        }
+        if adjective {
+            let key = fold_key_of(doc, first, end_token);
+            let mut towns = towns_of_adjective(gazetteer, &key);
+            for &r in refs {
+                if !towns.iter().any(|t| t.place == r.place) {
+                    towns.push(r);
+                }
+            }
+            if !towns.is_empty() {
+                return Some((end_token, Cow::Owned(towns)));
+            }
+        }
+        // A Russian spelling the data lacks ("Belogorka"), of the whole run of capitalised
+        // words only: not "Kazachya" of "Kazachya Loknya".
+        if len == count {
+            let loose = names.lookup_loose(gazetteer, surface);
+            if !loose.is_empty() {
+                return Some((end_token, Cow::Borrowed(loose)));
+            }
         }
     }
     None
@@ -830,5 +945,129 @@ fn mark_common_words(doc: &Document, mentions: &mut [Mention]) {
         .filter(|m| m.first_token + 1 == m.end_token)
     {
         m.common_word = found.contains(lower_of[doc.tok(m.first_token)].as_str());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::resolve::tests::{fixture, resolved, Row};
+
+    /// Towns and villages of Donetsk oblast, and a village named like a community's noun.
+    const DONETSK: &[Row] = &[
+        (
+            "Kurakhove",
+            "city",
+            (37.28, 47.98),
+            "Donetsk Oblast",
+            18_000,
+            &[],
+        ),
+        (
+            "Illinivka",
+            "village",
+            (37.66, 48.49),
+            "Donetsk Oblast",
+            1_100,
+            &[],
+        ),
+        (
+            "Pokrovsk",
+            "city",
+            (37.18, 48.28),
+            "Donetsk Oblast",
+            60_000,
+            &[],
+        ),
+        (
+            "Pokrovka",
+            "village",
+            (37.3, 48.1),
+            "Donetsk Oblast",
+            200,
+            &["Pokrovska"],
+        ),
+        (
+            "Hromada",
+            "village",
+            (37.2, 48.3),
+            "Donetsk Oblast",
+            100,
+            &[],
+        ),
+        (
+            "Hrodivka",
+            "settlement",
+            (37.37, 48.33),
+            "Donetsk Oblast",
+            2_300,
+            &[],
+        ),
+        (
+            "Butivka",
+            "village",
+            (37.9, 48.3),
+            "Donetsk Oblast",
+            100,
+            &[],
+        ),
+        (
+            "Kupiansk-Vuzlovyi",
+            "settlement",
+            (37.64, 49.67),
+            "Kharkiv Oblast",
+            8_000,
+            &[],
+        ),
+    ];
+
+    fn places(text: &str) -> Vec<String> {
+        resolved(&fixture(DONETSK), text)
+            .into_iter()
+            .map(|(_, place)| place)
+            .collect()
+    }
+
+    #[test]
+    fn a_community_adjective_names_its_town() {
+        let found = places(
+            "Children leave Kurakhivska community, Illinivska community and Grodovska \
+             community. Strikes hit Pokrovska Hromada.",
+        );
+        assert_eq!(
+            found,
+            ["Kurakhove", "Illinivka", "Hrodivka", "Pokrovsk"],
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn an_adjective_in_a_list_before_the_noun_names_its_town() {
+        let found = places("Evacuation from Kurakhivska, Illinivska and Pokrovsk hromadas.");
+        assert_eq!(found, ["Kurakhove", "Illinivka", "Pokrovsk"], "{found:?}");
+    }
+
+    #[test]
+    fn a_russian_spelling_finds_the_village_by_its_loose_key() {
+        assert_eq!(
+            places("Troops entered Grodovka near Pokrovsk."),
+            ["Hrodivka", "Pokrovsk"]
+        );
+        assert_eq!(
+            places("Troops entered Grodovka Malaya near Pokrovsk."),
+            ["Pokrovsk"]
+        );
+    }
+
+    #[test]
+    fn a_name_before_a_feature_word_is_the_feature() {
+        assert!(places("Attacks were repelled near the Butivka mine.").is_empty());
+    }
+
+    #[test]
+    fn a_dash_between_spaces_may_join_a_name() {
+        assert_eq!(
+            places("Residents of Kupiansk – Vuzlovyi must leave."),
+            ["Kupiansk-Vuzlovyi"]
+        );
     }
 }
