@@ -5,7 +5,7 @@
 //! Zelensky", "Taras Shevchenko"), unit names ("Azov Regiment") and words inside other words
 //! are not mentions.
 
-use crate::gazetteer::{Gazetteer, NameRef, PlaceId};
+use crate::gazetteer::{Gazetteer, NameRef, PlaceId, PlaceType};
 use crate::names::{fold_name_into, fold_word, town_keys_of_adjective};
 use crate::text::{Document, TokenKind};
 use crate::words::{FirstLetterLengths, WordSet};
@@ -640,10 +640,19 @@ fn longest_name<'a, 'g>(
         let surface = &doc.text[doc.tokens[first].start..end];
         let (refs, regions) = names.lookup(gazetteer, surface);
         let end_token = words[len - 1] + 1;
-        // "Pokrovska Hromada": before a community's or a direction's noun, an alternate name of
-        // a village may be the adjective of a town.
+        // Alternate names of villages only: before a community's or a direction's noun they may
+        // be the adjective of a town ("Pokrovska Hromada"), and for a whole run of capitalised
+        // words the Russian spelling of another village ("Verkhnekamenka").
         let adjective = before_adjective_noun(doc, end_token);
-        if !refs.is_empty() && (!adjective || refs.iter().any(|r| r.primary)) {
+        let whole_run = len == count;
+        let alternates_only = refs.iter().all(|r| {
+            !r.primary
+                && matches!(
+                    gazetteer.place(r.place).place_type,
+                    PlaceType::Village | PlaceType::Minor | PlaceType::Section
+                )
+        });
+        if !refs.is_empty() && !(alternates_only && (adjective || whole_run)) {
             return Some((end_token, Cow::Borrowed(refs)));
         }
         let region_framed =
@@ -653,26 +662,33 @@ fn longest_name<'a, 'g>(
         }
         if adjective {
             let key = fold_key_of(doc, first, end_token);
-            let mut towns = towns_of_adjective(gazetteer, &key);
-            for &r in refs {
-                if !towns.iter().any(|t| t.place == r.place) {
-                    towns.push(r);
-                }
-            }
+            let towns = union(towns_of_adjective(gazetteer, &key), refs);
             if !towns.is_empty() {
                 return Some((end_token, Cow::Owned(towns)));
             }
         }
-        // A Russian spelling the data lacks ("Belogorka"), of the whole run of capitalised
-        // words only: not "Kazachya" of "Kazachya Loknya".
-        if len == count {
+        // Not "Kazachya" of "Kazachya Loknya": a fragment has no loose look-up.
+        if whole_run {
             let loose = names.lookup_loose(gazetteer, surface);
             if !loose.is_empty() {
-                return Some((end_token, Cow::Borrowed(loose)));
+                return Some((end_token, Cow::Owned(union(refs.to_vec(), loose))));
             }
+        }
+        if !refs.is_empty() {
+            return Some((end_token, Cow::Borrowed(refs)));
         }
     }
     None
+}
+
+/// The places of `refs` and those of `more` that `refs` lacks.
+fn union(mut refs: Vec<NameRef>, more: &[NameRef]) -> Vec<NameRef> {
+    for &r in more {
+        if !refs.iter().any(|t| t.place == r.place) {
+            refs.push(r);
+        }
+    }
+    refs
 }
 
 fn region_refs(ids: &[PlaceId]) -> Vec<NameRef> {
@@ -1056,6 +1072,38 @@ mod tests {
             places("Troops entered Grodovka Malaya near Pokrovsk."),
             ["Pokrovsk"]
         );
+    }
+
+    #[test]
+    fn a_village_named_by_an_alternate_may_be_another_by_its_loose_key() {
+        let g = fixture(&[
+            (
+                "Lysychansk",
+                "city",
+                (38.43, 48.91),
+                "Luhansk Oblast",
+                95_000,
+                &[],
+            ),
+            (
+                "Verkhnokamianka",
+                "village",
+                (38.27, 48.85),
+                "Luhansk Oblast",
+                300,
+                &["Verkhne-Kamenka"],
+            ),
+            (
+                "Verkhokamianka",
+                "village",
+                (38.17, 47.59),
+                "Donetsk Oblast",
+                97,
+                &["Verkhnekamenka"],
+            ),
+        ]);
+        let found = resolved(&g, "Troops seized Verkhnekamenka near Lysychansk.");
+        assert_eq!(found[0].1, "Verkhnokamianka", "{found:?}");
     }
 
     #[test]

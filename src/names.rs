@@ -115,11 +115,12 @@ pub fn fold_name_into(name: &str, key: &mut String) {
 /// its own key: Russian spellings of Ukrainian names write г as g where Ukrainian writes h
 /// (Grodovka/Hrodivka), e or o where Ukrainian writes i (Belogorka/Bilohirka,
 /// Klishcheevka/Klishchiivka), e where Ukrainian writes ia (Kamenka/Kamianka), and single
-/// letters where Ukrainian doubles them (Vysokopolye/Vysokopillia). The loose key merges all
-/// of these: g → h, e and o → i, ia → i, and a doubled letter written once.
+/// letters where Ukrainian doubles them (Vysokopolye/Vysokopillia), and compounds written as
+/// one word or two (Verkhnekamenka/Verkhne-Kamenka). The loose key merges all of these: g → h,
+/// e and o → i, ia → i, a doubled letter written once, and no spaces.
 pub fn loose_key(key: &str) -> String {
     let mut loose = String::with_capacity(key.len());
-    for c in key.chars() {
+    for c in key.chars().filter(|&c| c != ' ') {
         let c = match c {
             'g' => 'h',
             'e' | 'o' => 'i',
@@ -245,6 +246,7 @@ mod tests {
             ("Grodovka", "Hrodivka"),
             ("Klishcheevka", "Klishchiivka"),
             ("Verkhnekamenka", "Verkhnokamianka"),
+            ("Verkhnekamenka", "Verkhne-Kamenka"),
             ("Vysokopolye", "Vysokopillia"),
         ];
         for (russian, ukrainian) in same {
