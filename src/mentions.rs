@@ -867,11 +867,24 @@ fn fold_key_of(doc: &Document, first: usize, end_token: usize) -> String {
     key
 }
 
-/// Mention `a`, then mention `b`, joined only by commas, "and" or "or": members of one list.
+/// Mention `a`, then mention `b`, joined only by commas, "and" or "or", the last perhaps
+/// followed by "(the) town of" ("the village of A and the town of B"): members of one list.
 pub fn in_one_list(doc: &Document, a: &Mention, b: &Mention) -> bool {
-    a.sentence == b.sentence
-        && a.end_token < b.first_token
-        && (a.end_token..b.first_token).all(|t| {
+    if a.sentence != b.sentence || a.end_token >= b.first_token {
+        return false;
+    }
+    let mut end = b.first_token;
+    if end >= a.end_token + 3
+        && doc.is_word(end - 1, "of")
+        && SETTLEMENT_WORDS.contains(doc.tok(end - 2))
+    {
+        end -= 2;
+        if doc.is_word(end - 1, "the") {
+            end -= 1;
+        }
+    }
+    a.end_token < end
+        && (a.end_token..end).all(|t| {
             let w = doc.tok(t);
             w == "," || w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("or")
         })

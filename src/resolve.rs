@@ -973,6 +973,14 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn names_each_called_a_village_form_a_list() {
+        let g = fixture(LIST);
+        let text = "Kramatorsk is calm. Near Kharkiv the enemy shelled the village of Lypky, \
+                    the village of Ternova, the village of Udy and the village of Petrivka.";
+        assert!(resolves_into(&g, text, "Petrivka", "Kharkiv Oblast"));
+    }
+
+    #[test]
     fn a_list_member_far_from_its_clustered_list_mates_is_dropped() {
         let g = fixture(LIST);
         let text = "Near Kharkiv the enemy shelled Lypky, Ternova, Udy, Ridne and Kostiantynivka.";
