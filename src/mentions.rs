@@ -903,42 +903,61 @@ fn spread_settlement_framing(doc: &Document, mentions: &mut [Mention]) {
 }
 
 /// Lists before a plural region word: "in Chernihiv, Sumy, Kharkiv and Kherson Regions",
-/// "between the Kharkiv and Donetsk regions". Every name of the list becomes a region mention.
+/// "between the Kharkiv and Donetsk regions", and after one: "the regions of Luhansk and
+/// Donetsk". Every name of the list becomes a region mention.
 fn add_region_lists(gazetteer: &Gazetteer, doc: &Document, mentions: &mut [Mention]) {
+    const PLURALS: [&str; 4] = ["regions", "oblasts", "provinces", "areas"];
     for k in 0..mentions.len() {
-        let after = mentions[k].end_token;
-        let plural = after < doc.tokens.len()
-            && ["regions", "oblasts", "provinces", "areas"]
-                .iter()
-                .any(|w| doc.is_word(after, w));
-        if !plural || mentions[k].framing != Framing::Region {
+        if mentions[k].framing != Framing::Region {
             continue;
         }
-        let mut j = k;
-        while j > 0 {
-            let prev = &mentions[j - 1];
-            let gap = prev.end_token..mentions[j].first_token;
-            let joined = gap.clone().all(|t| {
-                let w = doc.tok(t);
-                w == ","
-                    || w.eq_ignore_ascii_case("and")
-                    || w == "&"
-                    || w.eq_ignore_ascii_case("or")
-            });
-            if !joined || gap.is_empty() {
-                break;
-            }
-            let key = fold_key_of(doc, prev.first_token, prev.end_token);
-            let regions = gazetteer.lookup_stem(&key);
-            if regions.is_empty() {
-                break;
-            }
-            let prev = &mut mentions[j - 1];
-            prev.candidates = region_refs(regions);
-            prev.framing = Framing::Region;
-            prev.metonym = false;
-            j -= 1;
+        let (first, after) = (mentions[k].first_token, mentions[k].end_token);
+        if after < doc.tokens.len() && PLURALS.iter().any(|w| doc.is_word(after, w)) {
+            spread_region(gazetteer, doc, mentions, k, false);
         }
+        if first >= 2
+            && doc.is_word(first - 1, "of")
+            && PLURALS.iter().any(|w| doc.is_word(first - 2, w))
+        {
+            spread_region(gazetteer, doc, mentions, k, true);
+        }
+    }
+}
+
+/// Makes region mentions of the mentions after the region mention `k` (or before it), one by
+/// one while each is joined to its neighbour by commas, "and", "&" or "or" and names a region.
+fn spread_region(
+    gazetteer: &Gazetteer,
+    doc: &Document,
+    mentions: &mut [Mention],
+    k: usize,
+    forward: bool,
+) {
+    let mut j = k;
+    loop {
+        let next = if forward { j + 1 } else { j.wrapping_sub(1) };
+        if next >= mentions.len() {
+            return;
+        }
+        let (a, b) = (j.min(next), j.max(next));
+        let gap = mentions[a].end_token..mentions[b].first_token;
+        let joined = gap.clone().all(|t| {
+            let w = doc.tok(t);
+            w == "," || w.eq_ignore_ascii_case("and") || w == "&" || w.eq_ignore_ascii_case("or")
+        });
+        if !joined || gap.is_empty() {
+            return;
+        }
+        let key = fold_key_of(doc, mentions[next].first_token, mentions[next].end_token);
+        let regions = gazetteer.lookup_stem(&key);
+        if regions.is_empty() {
+            return;
+        }
+        let member = &mut mentions[next];
+        member.candidates = region_refs(regions);
+        member.framing = Framing::Region;
+        member.metonym = false;
+        j = next;
     }
 }
 
@@ -1117,6 +1136,44 @@ mod tests {
         ]);
         let found = resolved(&g, "Troops seized Verkhnekamenka near Lysychansk.");
         assert_eq!(found[0].1, "Verkhnokamianka", "{found:?}");
+    }
+
+    #[test]
+    fn names_after_regions_of_are_regions() {
+        let g = fixture(&[
+            (
+                "Luhansk Oblast",
+                "oblast",
+                (39.0, 48.9),
+                "Luhansk Oblast",
+                0,
+                &[],
+            ),
+            (
+                "Donetsk Oblast",
+                "oblast",
+                (37.8, 48.0),
+                "Donetsk Oblast",
+                0,
+                &[],
+            ),
+            (
+                "Donetsk",
+                "city",
+                (37.8, 48.0),
+                "Donetsk Oblast",
+                900_000,
+                &[],
+            ),
+        ]);
+        let found = resolved(&g, "Donbas includes the regions of Luhansk and Donetsk.");
+        assert_eq!(
+            found,
+            [
+                ("Luhansk".into(), "Luhansk Oblast".into()),
+                ("Donetsk".into(), "Donetsk Oblast".into())
+            ],
+        );
     }
 
     #[test]
