@@ -6,7 +6,7 @@
 //! are not mentions.
 
 use crate::gazetteer::{Gazetteer, NameRef, PlaceId, PlaceType};
-use crate::names::{fold_name_into, fold_word, town_keys_of_adjective};
+use crate::names::{fold_name_into, fold_word, is_place_adjective, town_keys_of_adjective};
 use crate::text::{Document, TokenKind};
 use crate::words::{FirstLetterLengths, WordSet};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -546,24 +546,29 @@ static ADJECTIVE_NOUNS: WordSet = WordSet::new(&[
 /// The most tokens between an adjective and its noun: the rest of a list of names.
 const ADJECTIVE_LIST_TOKENS: usize = 12;
 
-/// Whether the words ending before token `end_token` are followed by a noun of
-/// [`ADJECTIVE_NOUNS`], right after them or after a list of capitalised names.
-fn before_adjective_noun(doc: &Document, end_token: usize) -> bool {
+/// The noun of [`ADJECTIVE_NOUNS`] that follows the words ending before token `end_token`,
+/// right after them or after a list of capitalised names.
+fn adjective_noun<'a>(doc: &Document<'a>, end_token: usize) -> Option<&'a str> {
     let last = doc.tokens.len().min(end_token + ADJECTIVE_LIST_TOKENS);
     for t in end_token..last {
         let w = doc.tok(t);
         if ADJECTIVE_NOUNS.contains(w) {
-            return true;
+            return Some(w);
         }
         let list_part = w == ","
             || w.eq_ignore_ascii_case("and")
             || (doc.tokens[t].kind == TokenKind::Word && is_capitalised(w));
         if !list_part || doc.tokens[t].after_newline {
-            return false;
+            return None;
         }
     }
-    false
+    None
 }
+
+/// Nouns of a line of the front: an adjective before them names a town or a land
+/// ("the Pokrovskyi direction", "the Siverske direction" of Sivershchyna), not a village.
+static FRONT_NOUNS: WordSet =
+    WordSet::new(&["direction", "directions", "sector", "sectors", "axis"]);
 
 /// The settlements a place-name adjective stands for (see [`town_keys_of_adjective`]): every
 /// town whose name it may be formed from, under its own key or its loose key.
@@ -643,15 +648,23 @@ fn longest_name<'a, 'g>(
         // Alternate names of villages only: before a community's or a direction's noun they may
         // be the adjective of a town ("Pokrovska Hromada"), and for a whole run of capitalised
         // words the Russian spelling of another village ("Verkhnekamenka").
-        let adjective = before_adjective_noun(doc, end_token);
+        let noun = adjective_noun(doc, end_token);
+        let adjective = noun.is_some();
         let whole_run = len == count;
-        let alternates_only = refs.iter().all(|r| {
-            !r.primary
-                && matches!(
-                    gazetteer.place(r.place).place_type,
-                    PlaceType::Village | PlaceType::Minor | PlaceType::Section
-                )
+        let villages_only = refs.iter().all(|r| {
+            matches!(
+                gazetteer.place(r.place).place_type,
+                PlaceType::Village | PlaceType::Minor | PlaceType::Section
+            )
         });
+        if !refs.is_empty()
+            && villages_only
+            && noun.is_some_and(|w| FRONT_NOUNS.contains(w))
+            && is_place_adjective(&fold_key_of(doc, first, end_token))
+        {
+            return None;
+        }
+        let alternates_only = villages_only && refs.iter().all(|r| !r.primary);
         if !refs.is_empty() && !(alternates_only && (adjective || whole_run)) {
             return Some((end_token, Cow::Borrowed(refs)));
         }
@@ -1174,6 +1187,20 @@ mod tests {
                 ("Donetsk".into(), "Donetsk Oblast".into())
             ],
         );
+    }
+
+    #[test]
+    fn an_adjective_before_a_front_noun_is_no_village() {
+        let g = fixture(&[(
+            "Siverske",
+            "village",
+            (36.65, 49.46),
+            "Kharkiv Oblast",
+            300,
+            &[],
+        )]);
+        assert!(resolved(&g, "At the Siverske direction the enemy is passive.").is_empty());
+        assert_eq!(resolved(&g, "Strikes hit Siverske community.").len(), 1);
     }
 
     #[test]

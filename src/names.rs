@@ -140,6 +140,11 @@ pub fn loose_key(key: &str) -> String {
 /// -skoye, -sky, -skoy ("the Pokrovskyi direction", "Kurakhivska community").
 const ADJECTIVE_ENDINGS: [&str; 4] = ["ska", "ske", "ski", "skoi"];
 
+/// Whether the last word of a folded key has an adjective ending of [`ADJECTIVE_ENDINGS`].
+pub fn is_place_adjective(key: &str) -> bool {
+    ADJECTIVE_ENDINGS.iter().any(|ending| key.ends_with(ending))
+}
+
 /// The keys of the towns a place-name adjective may stand for ("the Pokrovskyi direction",
 /// "Kurakhivska community", "the Novopavlovsk direction"), from the folded key of the
 /// adjective: its last word's ending cut to the stem, then the stem with -sk (Pokrovsk), the
@@ -283,6 +288,8 @@ mod tests {
             );
         }
         assert!(town_keys_of_adjective(&fold_name("Soledar")).is_empty());
+        assert!(is_place_adjective(&fold_name("Siverske")));
+        assert!(!is_place_adjective(&fold_name("Siversk")));
     }
 
     #[test]
