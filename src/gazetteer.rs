@@ -2,13 +2,14 @@
 //! `data/gazetteer.geojson` (built by `scripts/build_gazetteer.py`), and its name index: the
 //! folded key of every spelling (see [`crate::names`]) to the places it names.
 
-use crate::names::{fold_name, fold_name_into};
+use crate::names::{fold_name, fold_name_into, loose_key};
 use crate::report::Kind;
 use geojson::GeometryValue;
 use rustc_hash::FxHashMap;
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use serde_json::Value;
+use std::collections::hash_map::Entry;
 use std::fmt;
 
 /// Index of a place in [`Gazetteer::places`].
@@ -114,11 +115,17 @@ impl Refs {
     }
 }
 
+/// The shortest loose key looked up, in bytes (letters).
+const LOOSE_KEY_MIN_BYTES: usize = 7;
+
 /// All places and the index from folded names to places.
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     pub places: Vec<Place>,
     names: FxHashMap<String, Refs>,
+    /// The loose key of every spelling of the theatre's settlements (see [`loose_key`]) to
+    /// its places.
+    loose: FxHashMap<String, Refs>,
     stems: FxHashMap<String, Vec<PlaceId>>,
     max_words: usize,
 }
@@ -258,8 +265,12 @@ impl Gazetteer {
             .ok_or_else(|| bad("kind", "must be settlement, region, country or other"))?;
         let place_type = PlaceType::parse(type_text.as_deref().unwrap_or_default());
         let id = self.places.len() as PlaceId;
+        // Only settlements of the theatre (Ukraine's, and the neighbours' border towns, which
+        // carry their oblast) are looked up by loose keys.
+        let settlement =
+            kind == Kind::Settlement && (country.as_deref() == Some("UA") || oblast.is_some());
         fold_name_into(&name, key);
-        self.index_name(key, id, true);
+        self.index_name(key, id, true, settlement);
         for (i, alternate) in names.iter().enumerate() {
             // The first spelling is GeoNames' own name; the display name is the official one.
             // Most often they are one string, indexed already (a third of all spellings).
@@ -267,7 +278,7 @@ impl Gazetteer {
                 continue;
             }
             fold_name_into(alternate, key);
-            self.index_name(key, id, i == 0);
+            self.index_name(key, id, i == 0, settlement);
         }
         for stem in &stems {
             let key = fold_name(stem);
@@ -293,7 +304,8 @@ impl Gazetteer {
         Ok(())
     }
 
-    fn index_name(&mut self, key: &str, place: PlaceId, primary: bool) {
+    /// Indexes one spelling's key; a settlement's under its loose key too.
+    fn index_name(&mut self, key: &str, place: PlaceId, primary: bool, settlement: bool) {
         if key.len() < 3 {
             return;
         }
@@ -305,11 +317,35 @@ impl Gazetteer {
                 self.names.insert(key.to_string(), Refs::One([named]));
             }
         }
+        if settlement {
+            let named = NameRef {
+                place,
+                primary: false,
+            };
+            match self.loose.entry(loose_key(key)) {
+                Entry::Occupied(mut refs) => refs.get_mut().add(named),
+                Entry::Vacant(slot) => {
+                    slot.insert(Refs::One([named]));
+                }
+            }
+        }
     }
 
     /// The places a folded key names on its own.
     pub fn lookup(&self, key: &str) -> &[NameRef] {
         self.names.get(key).map_or(&[], Refs::as_slice)
+    }
+
+    /// The settlements of the theatre whose spellings share the loose key of a folded key (see
+    /// [`loose_key`]), all as alternate names: Russian spellings the data lacks ("Belogorka"
+    /// for Bilohirka). Short keys, which English words share by chance ("Some", "Quote"), name
+    /// nothing.
+    pub fn lookup_loose(&self, key: &str) -> &[NameRef] {
+        let loose = loose_key(key);
+        if loose.len() < LOOSE_KEY_MIN_BYTES {
+            return &[];
+        }
+        self.loose.get(&loose).map_or(&[], Refs::as_slice)
     }
 
     /// The regions a folded key names together with a region word ("Kharkiv" in "Kharkiv region").
@@ -474,6 +510,25 @@ mod tests {
         assert_eq!(g.place(0).population, 45884);
         assert_eq!(g.lookup_stem(&fold_name("Kharkov")), &[1]);
         assert!(g.lookup("kharkiv").is_empty());
+        assert!(g.lookup_loose(&fold_name("Izyum")).is_empty(), "too short");
+    }
+
+    #[test]
+    fn settlements_of_the_theatre_have_loose_keys() {
+        let text = r#"{"type":"FeatureCollection","features":[
+          {"type":"Feature","geometry":{"type":"Point","coordinates":[33.1,47.2]},
+           "properties":{"name":"Bilohirka","kind":"settlement","type":"village",
+           "names":["Bilohirka"],"oblast":"Kherson Oblast","country":"UA"}},
+          {"type":"Feature","geometry":{"type":"Point","coordinates":[10.0,50.0]},
+           "properties":{"name":"Belgorkamm","kind":"settlement","type":"major",
+           "names":["Belgorkamm"],"country":"DE"}}]}"#;
+        let g = Gazetteer::from_geojson_str(text).unwrap();
+        let bilohirka = NameRef {
+            place: 0,
+            primary: false,
+        };
+        assert_eq!(g.lookup_loose(&fold_name("Belogorka")), &[bilohirka]);
+        assert!(g.lookup_loose(&fold_name("Belgorkamm")).is_empty());
     }
 
     #[test]

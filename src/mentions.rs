@@ -5,8 +5,8 @@
 //! Zelensky", "Taras Shevchenko"), unit names ("Azov Regiment") and words inside other words
 //! are not mentions.
 
-use crate::gazetteer::{Gazetteer, NameRef, PlaceId};
-use crate::names::{fold_name_into, fold_word};
+use crate::gazetteer::{Gazetteer, NameRef, PlaceId, PlaceType};
+use crate::names::{fold_name_into, fold_word, is_place_adjective, town_keys_of_adjective};
 use crate::text::{Document, TokenKind};
 use crate::words::{FirstLetterLengths, WordSet};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -103,6 +103,12 @@ static UNIT_WORDS: WordSet = WordSet::new(&[
     "hpp",
     "plant",
     "dam",
+    "mine",
+    "mines",
+    "colliery",
+    "quarry",
+    "airfield",
+    "airbase",
     "independent",
     "post",
     "times",
@@ -182,6 +188,7 @@ static NAME_MODIFIERS: WordSet = WordSet::new(&[
 
 /// Lower-case words after a name that make it the name of something else: a river, a hill, a
 /// city district or a raion ("the Mokri Yaly river", "Kremenets hill", "the Kyivskyi district").
+/// A community (hromada) is not among them: it is named after its town, which it stands for.
 static FEATURE_WORDS: WordSet = WordSet::new(&[
     "river",
     "lake",
@@ -193,8 +200,6 @@ static FEATURE_WORDS: WordSet = WordSet::new(&[
     "district",
     "districts",
     "raion",
-    "community",
-    "hromada",
     "island",
     "spit",
     "canal",
@@ -441,6 +446,7 @@ pub fn find(gazetteer: &Gazetteer, doc: &Document) -> Vec<Mention> {
         if doc.tokens[i].kind != TokenKind::Word
             || !is_capitalised(doc.tok(i))
             || is_inside_word(doc, i)
+            || is_noun_of_a_name(doc, i)
         {
             i += 1;
             continue;
@@ -461,6 +467,13 @@ pub fn find(gazetteer: &Gazetteer, doc: &Document) -> Vec<Mention> {
     mentions
 }
 
+/// "Pokrovska Hromada", "Siversk Direction": the capitalised noun after a name is no name.
+fn is_noun_of_a_name(doc: &Document, i: usize) -> bool {
+    ADJECTIVE_NOUNS.contains(doc.tok(i))
+        && word_before(doc, i).is_some_and(is_capitalised)
+        && !doc.tokens[i].after_newline
+}
+
 /// A token glued to a letter before it ("anti-Kyiv" is fine, "McKyiv" cannot happen; but a
 /// word right after an apostrophe or a digit is part of something else).
 fn is_inside_word(doc: &Document, i: usize) -> bool {
@@ -475,10 +488,12 @@ fn is_inside_word(doc: &Document, i: usize) -> bool {
 const MAX_WORDS: usize = 6;
 
 /// What the gazetteer has for each spelling met in one article, folded and looked up once: the
-/// places it names and the regions it is the stem of.
+/// places it names and the regions it is the stem of; and the settlements of its loose key, when
+/// asked for.
 #[derive(Default)]
 struct NameCache<'a, 'g> {
     found: HashMap<&'a str, (&'g [NameRef], &'g [PlaceId])>,
+    loose: HashMap<&'a str, &'g [NameRef]>,
     key: String,
 }
 
@@ -494,6 +509,80 @@ impl<'a, 'g> NameCache<'a, 'g> {
             (gazetteer.lookup(key), gazetteer.lookup_stem(key))
         })
     }
+
+    /// The settlements of the loose key of `surface` (see [`Gazetteer::lookup_loose`]).
+    fn lookup_loose(&mut self, gazetteer: &'g Gazetteer, surface: &'a str) -> &'g [NameRef] {
+        let key = &mut self.key;
+        self.loose.entry(surface).or_insert_with(|| {
+            fold_name_into(surface, key);
+            gazetteer.lookup_loose(key)
+        })
+    }
+}
+
+/// The places a folded key names, or when it names none, the settlements of its loose key
+/// (a Russian spelling: "Belogorka" for Bilohirka), which are alternate names.
+fn lookup_or_loose<'g>(gazetteer: &'g Gazetteer, key: &str) -> &'g [NameRef] {
+    match gazetteer.lookup(key) {
+        [] if !key.is_empty() => gazetteer.lookup_loose(key),
+        refs => refs,
+    }
+}
+
+/// Nouns after a place-name adjective that make it name the town ("the Pokrovskyi direction",
+/// "Kurakhivska community", "Kindrashivska, Kurylivka and Kupiansk hromadas").
+static ADJECTIVE_NOUNS: WordSet = WordSet::new(&[
+    "direction",
+    "directions",
+    "sector",
+    "sectors",
+    "axis",
+    "community",
+    "communities",
+    "hromada",
+    "hromadas",
+]);
+
+/// The most tokens between an adjective and its noun: the rest of a list of names.
+const ADJECTIVE_LIST_TOKENS: usize = 12;
+
+/// The noun of [`ADJECTIVE_NOUNS`] that follows the words ending before token `end_token`,
+/// right after them or after a list of capitalised names.
+fn adjective_noun<'a>(doc: &Document<'a>, end_token: usize) -> Option<&'a str> {
+    let last = doc.tokens.len().min(end_token + ADJECTIVE_LIST_TOKENS);
+    for t in end_token..last {
+        let w = doc.tok(t);
+        if ADJECTIVE_NOUNS.contains(w) {
+            return Some(w);
+        }
+        let list_part = w == ","
+            || w.eq_ignore_ascii_case("and")
+            || (doc.tokens[t].kind == TokenKind::Word && is_capitalised(w));
+        if !list_part || doc.tokens[t].after_newline {
+            return None;
+        }
+    }
+    None
+}
+
+/// Nouns of a line of the front: an adjective before them names a town or a land
+/// ("the Pokrovskyi direction", "the Siverske direction" of Sivershchyna), not a village.
+static FRONT_NOUNS: WordSet =
+    WordSet::new(&["direction", "directions", "sector", "sectors", "axis"]);
+
+/// The settlements a place-name adjective stands for (see [`town_keys_of_adjective`]): every
+/// town whose name it may be formed from, under its own key or its loose key.
+fn towns_of_adjective(gazetteer: &Gazetteer, key: &str) -> Vec<NameRef> {
+    let mut towns: Vec<NameRef> = Vec::new();
+    for town in town_keys_of_adjective(key) {
+        for &r in lookup_or_loose(gazetteer, &town) {
+            let settlement = gazetteer.place(r.place).kind == crate::Kind::Settlement;
+            if settlement && !towns.iter().any(|t| t.place == r.place) {
+                towns.push(r);
+            }
+        }
+    }
+    towns
 }
 
 /// The longest run of words from token `first` that is a name: (end token, places).
@@ -522,7 +611,14 @@ fn longest_name<'a, 'g>(
             && doc.tok(t).len() <= 3
             && is_capitalised(doc.tok(t))
             && !doc.tokens[next + 1].after_newline;
-        let w = if joined_by_hyphen || abbreviation {
+        // "Kupiansk – Vuzlovyi": a dash between spaces inside a hyphenated name.
+        let spaced_dash = next + 1 < doc.tokens.len()
+            && matches!(doc.tok(next), "-" | "–" | "—")
+            && doc.tokens[next].start > doc.tokens[t].end
+            && doc.tokens[next + 1].start > doc.tokens[next].end
+            && !doc.tokens[next + 1].after_newline
+            && is_capitalised(doc.tok(next + 1));
+        let w = if joined_by_hyphen || abbreviation || spaced_dash {
             next + 1
         } else {
             next
@@ -542,13 +638,34 @@ fn longest_name<'a, 'g>(
         t = w;
     }
     for len in (1..=count).rev() {
-        // The words are separated by spaces or hyphens only, so the key of the text from the
-        // first word to the last (possessive stripped) is the key of the name.
+        // The words are separated by spaces, hyphens or dashes only, so the key of the text
+        // from the first word to the last (possessive stripped) is the key of the name.
         let last = words[len - 1];
         let end = doc.tokens[last].start + strip_possessive(doc.tok(last)).len();
-        let (refs, regions) = names.lookup(gazetteer, &doc.text[doc.tokens[first].start..end]);
+        let surface = &doc.text[doc.tokens[first].start..end];
+        let (refs, regions) = names.lookup(gazetteer, surface);
         let end_token = words[len - 1] + 1;
-        if !refs.is_empty() {
+        // Alternate names of villages only: before a community's or a direction's noun they may
+        // be the adjective of a town ("Pokrovska Hromada"), and for a whole run of capitalised
+        // words the Russian spelling of another village ("Verkhnekamenka").
+        let noun = adjective_noun(doc, end_token);
+        let adjective = noun.is_some();
+        let whole_run = len == count;
+        let villages_only = refs.iter().all(|r| {
+            matches!(
+                gazetteer.place(r.place).place_type,
+                PlaceType::Village | PlaceType::Minor | PlaceType::Section
+            )
+        });
+        if !refs.is_empty()
+            && villages_only
+            && noun.is_some_and(|w| FRONT_NOUNS.contains(w))
+            && is_place_adjective(&fold_key_of(doc, first, end_token))
+        {
+            return None;
+        }
+        let alternates_only = villages_only && refs.iter().all(|r| !r.primary);
+        if !refs.is_empty() && !(alternates_only && (adjective || whole_run)) {
             return Some((end_token, Cow::Borrowed(refs)));
         }
         let region_framed =
@@ -556,8 +673,35 @@ fn longest_name<'a, 'g>(
         if region_framed && !regions.is_empty() {
             return Some((end_token, Cow::Owned(region_refs(regions))));
         }
+        if adjective {
+            let key = fold_key_of(doc, first, end_token);
+            let towns = union(towns_of_adjective(gazetteer, &key), refs);
+            if !towns.is_empty() {
+                return Some((end_token, Cow::Owned(towns)));
+            }
+        }
+        // Not "Kazachya" of "Kazachya Loknya": a fragment has no loose look-up.
+        if whole_run {
+            let loose = names.lookup_loose(gazetteer, surface);
+            if !loose.is_empty() {
+                return Some((end_token, Cow::Owned(union(refs.to_vec(), loose))));
+            }
+        }
+        if !refs.is_empty() {
+            return Some((end_token, Cow::Borrowed(refs)));
+        }
     }
     None
+}
+
+/// The places of `refs` and those of `more` that `refs` lacks.
+fn union(mut refs: Vec<NameRef>, more: &[NameRef]) -> Vec<NameRef> {
+    for &r in more {
+        if !refs.iter().any(|t| t.place == r.place) {
+            refs.push(r);
+        }
+    }
+    refs
 }
 
 fn region_refs(ids: &[PlaceId]) -> Vec<NameRef> {
@@ -736,11 +880,24 @@ fn fold_key_of(doc: &Document, first: usize, end_token: usize) -> String {
     key
 }
 
-/// Mention `a`, then mention `b`, joined only by commas, "and" or "or": members of one list.
+/// Mention `a`, then mention `b`, joined only by commas, "and" or "or", the last perhaps
+/// followed by "(the) town of" ("the village of A and the town of B"): members of one list.
 pub fn in_one_list(doc: &Document, a: &Mention, b: &Mention) -> bool {
-    a.sentence == b.sentence
-        && a.end_token < b.first_token
-        && (a.end_token..b.first_token).all(|t| {
+    if a.sentence != b.sentence || a.end_token >= b.first_token {
+        return false;
+    }
+    let mut end = b.first_token;
+    if end >= a.end_token + 3
+        && doc.is_word(end - 1, "of")
+        && SETTLEMENT_WORDS.contains(doc.tok(end - 2))
+    {
+        end -= 2;
+        if doc.is_word(end - 1, "the") {
+            end -= 1;
+        }
+    }
+    a.end_token < end
+        && (a.end_token..end).all(|t| {
             let w = doc.tok(t);
             w == "," || w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("or")
         })
@@ -759,42 +916,61 @@ fn spread_settlement_framing(doc: &Document, mentions: &mut [Mention]) {
 }
 
 /// Lists before a plural region word: "in Chernihiv, Sumy, Kharkiv and Kherson Regions",
-/// "between the Kharkiv and Donetsk regions". Every name of the list becomes a region mention.
+/// "between the Kharkiv and Donetsk regions", and after one: "the regions of Luhansk and
+/// Donetsk". Every name of the list becomes a region mention.
 fn add_region_lists(gazetteer: &Gazetteer, doc: &Document, mentions: &mut [Mention]) {
+    const PLURALS: [&str; 4] = ["regions", "oblasts", "provinces", "areas"];
     for k in 0..mentions.len() {
-        let after = mentions[k].end_token;
-        let plural = after < doc.tokens.len()
-            && ["regions", "oblasts", "provinces", "areas"]
-                .iter()
-                .any(|w| doc.is_word(after, w));
-        if !plural || mentions[k].framing != Framing::Region {
+        if mentions[k].framing != Framing::Region {
             continue;
         }
-        let mut j = k;
-        while j > 0 {
-            let prev = &mentions[j - 1];
-            let gap = prev.end_token..mentions[j].first_token;
-            let joined = gap.clone().all(|t| {
-                let w = doc.tok(t);
-                w == ","
-                    || w.eq_ignore_ascii_case("and")
-                    || w == "&"
-                    || w.eq_ignore_ascii_case("or")
-            });
-            if !joined || gap.is_empty() {
-                break;
-            }
-            let key = fold_key_of(doc, prev.first_token, prev.end_token);
-            let regions = gazetteer.lookup_stem(&key);
-            if regions.is_empty() {
-                break;
-            }
-            let prev = &mut mentions[j - 1];
-            prev.candidates = region_refs(regions);
-            prev.framing = Framing::Region;
-            prev.metonym = false;
-            j -= 1;
+        let (first, after) = (mentions[k].first_token, mentions[k].end_token);
+        if after < doc.tokens.len() && PLURALS.iter().any(|w| doc.is_word(after, w)) {
+            spread_region(gazetteer, doc, mentions, k, false);
         }
+        if first >= 2
+            && doc.is_word(first - 1, "of")
+            && PLURALS.iter().any(|w| doc.is_word(first - 2, w))
+        {
+            spread_region(gazetteer, doc, mentions, k, true);
+        }
+    }
+}
+
+/// Makes region mentions of the mentions after the region mention `k` (or before it), one by
+/// one while each is joined to its neighbour by commas, "and", "&" or "or" and names a region.
+fn spread_region(
+    gazetteer: &Gazetteer,
+    doc: &Document,
+    mentions: &mut [Mention],
+    k: usize,
+    forward: bool,
+) {
+    let mut j = k;
+    loop {
+        let next = if forward { j + 1 } else { j.wrapping_sub(1) };
+        if next >= mentions.len() {
+            return;
+        }
+        let (a, b) = (j.min(next), j.max(next));
+        let gap = mentions[a].end_token..mentions[b].first_token;
+        let joined = gap.clone().all(|t| {
+            let w = doc.tok(t);
+            w == "," || w.eq_ignore_ascii_case("and") || w == "&" || w.eq_ignore_ascii_case("or")
+        });
+        if !joined || gap.is_empty() {
+            return;
+        }
+        let key = fold_key_of(doc, mentions[next].first_token, mentions[next].end_token);
+        let regions = gazetteer.lookup_stem(&key);
+        if regions.is_empty() {
+            return;
+        }
+        let member = &mut mentions[next];
+        member.candidates = region_refs(regions);
+        member.framing = Framing::Region;
+        member.metonym = false;
+        j = next;
     }
 }
 
@@ -830,5 +1006,213 @@ fn mark_common_words(doc: &Document, mentions: &mut [Mention]) {
         .filter(|m| m.first_token + 1 == m.end_token)
     {
         m.common_word = found.contains(lower_of[doc.tok(m.first_token)].as_str());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::resolve::tests::{fixture, resolved, Row};
+
+    /// Towns and villages of Donetsk oblast, and a village named like a community's noun.
+    const DONETSK: &[Row] = &[
+        (
+            "Kurakhove",
+            "city",
+            (37.28, 47.98),
+            "Donetsk Oblast",
+            18_000,
+            &[],
+        ),
+        (
+            "Illinivka",
+            "village",
+            (37.66, 48.49),
+            "Donetsk Oblast",
+            1_100,
+            &[],
+        ),
+        (
+            "Pokrovsk",
+            "city",
+            (37.18, 48.28),
+            "Donetsk Oblast",
+            60_000,
+            &[],
+        ),
+        (
+            "Pokrovka",
+            "village",
+            (37.3, 48.1),
+            "Donetsk Oblast",
+            200,
+            &["Pokrovska"],
+        ),
+        (
+            "Hromada",
+            "village",
+            (37.2, 48.3),
+            "Donetsk Oblast",
+            100,
+            &[],
+        ),
+        (
+            "Hrodivka",
+            "settlement",
+            (37.37, 48.33),
+            "Donetsk Oblast",
+            2_300,
+            &[],
+        ),
+        (
+            "Butivka",
+            "village",
+            (37.9, 48.3),
+            "Donetsk Oblast",
+            100,
+            &[],
+        ),
+        (
+            "Kupiansk-Vuzlovyi",
+            "settlement",
+            (37.64, 49.67),
+            "Kharkiv Oblast",
+            8_000,
+            &[],
+        ),
+    ];
+
+    fn places(text: &str) -> Vec<String> {
+        resolved(&fixture(DONETSK), text)
+            .into_iter()
+            .map(|(_, place)| place)
+            .collect()
+    }
+
+    #[test]
+    fn a_community_adjective_names_its_town() {
+        let found = places(
+            "Children leave Kurakhivska community, Illinivska community and Grodovska \
+             community. Strikes hit Pokrovska Hromada.",
+        );
+        assert_eq!(
+            found,
+            ["Kurakhove", "Illinivka", "Hrodivka", "Pokrovsk"],
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn an_adjective_in_a_list_before_the_noun_names_its_town() {
+        let found = places("Evacuation from Kurakhivska, Illinivska and Pokrovsk hromadas.");
+        assert_eq!(found, ["Kurakhove", "Illinivka", "Pokrovsk"], "{found:?}");
+    }
+
+    #[test]
+    fn a_russian_spelling_finds_the_village_by_its_loose_key() {
+        assert_eq!(
+            places("Troops entered Grodovka near Pokrovsk."),
+            ["Hrodivka", "Pokrovsk"]
+        );
+        assert_eq!(
+            places("Troops entered Grodovka Malaya near Pokrovsk."),
+            ["Pokrovsk"]
+        );
+    }
+
+    #[test]
+    fn a_village_named_by_an_alternate_may_be_another_by_its_loose_key() {
+        let g = fixture(&[
+            (
+                "Lysychansk",
+                "city",
+                (38.43, 48.91),
+                "Luhansk Oblast",
+                95_000,
+                &[],
+            ),
+            (
+                "Verkhnokamianka",
+                "village",
+                (38.27, 48.85),
+                "Luhansk Oblast",
+                300,
+                &["Verkhne-Kamenka"],
+            ),
+            (
+                "Verkhokamianka",
+                "village",
+                (38.17, 47.59),
+                "Donetsk Oblast",
+                97,
+                &["Verkhnekamenka"],
+            ),
+        ]);
+        let found = resolved(&g, "Troops seized Verkhnekamenka near Lysychansk.");
+        assert_eq!(found[0].1, "Verkhnokamianka", "{found:?}");
+    }
+
+    #[test]
+    fn names_after_regions_of_are_regions() {
+        let g = fixture(&[
+            (
+                "Luhansk Oblast",
+                "oblast",
+                (39.0, 48.9),
+                "Luhansk Oblast",
+                0,
+                &[],
+            ),
+            (
+                "Donetsk Oblast",
+                "oblast",
+                (37.8, 48.0),
+                "Donetsk Oblast",
+                0,
+                &[],
+            ),
+            (
+                "Donetsk",
+                "city",
+                (37.8, 48.0),
+                "Donetsk Oblast",
+                900_000,
+                &[],
+            ),
+        ]);
+        let found = resolved(&g, "Donbas includes the regions of Luhansk and Donetsk.");
+        assert_eq!(
+            found,
+            [
+                ("Luhansk".into(), "Luhansk Oblast".into()),
+                ("Donetsk".into(), "Donetsk Oblast".into())
+            ],
+        );
+    }
+
+    #[test]
+    fn an_adjective_before_a_front_noun_is_no_village() {
+        let g = fixture(&[(
+            "Siverske",
+            "village",
+            (36.65, 49.46),
+            "Kharkiv Oblast",
+            300,
+            &[],
+        )]);
+        assert!(resolved(&g, "At the Siverske direction the enemy is passive.").is_empty());
+        assert_eq!(resolved(&g, "Strikes hit Siverske community.").len(), 1);
+    }
+
+    #[test]
+    fn a_name_before_a_feature_word_is_the_feature() {
+        assert!(places("Attacks were repelled near the Butivka mine.").is_empty());
+    }
+
+    #[test]
+    fn a_dash_between_spaces_may_join_a_name() {
+        assert_eq!(
+            places("Residents of Kupiansk – Vuzlovyi must leave."),
+            ["Kupiansk-Vuzlovyi"]
+        );
     }
 }

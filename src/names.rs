@@ -76,6 +76,12 @@ fn fold_ending(key: &mut String, start: usize) {
     for (from, to) in ENDINGS {
         if len > from.len() + 2 && key.ends_with(from) {
             key.truncate(key.len() - from.len());
+            // "Zolotariovka" → "zolotariivka" → "zolotarivka": the doubled i collapses again.
+            let to = if key.ends_with('i') {
+                to.strip_prefix('i').unwrap_or(to)
+            } else {
+                to
+            };
             key.push_str(to);
             return;
         }
@@ -107,6 +113,78 @@ pub fn fold_name_into(name: &str, key: &mut String) {
             key.truncate(before);
         }
     }
+}
+
+/// The loose key of a folded key, for a second look-up when a spelling names no place under
+/// its own key: Russian spellings of Ukrainian names write г as g where Ukrainian writes h
+/// (Grodovka/Hrodivka), e or o where Ukrainian writes i (Belogorka/Bilohirka,
+/// Klishcheevka/Klishchiivka), e where Ukrainian writes ia (Kamenka/Kamianka), and single
+/// letters where Ukrainian doubles them (Vysokopolye/Vysokopillia), and compounds written as
+/// one word or two (Verkhnekamenka/Verkhne-Kamenka). The loose key merges all of these: g → h,
+/// e and o → i, ia → i, a doubled letter written once, and no spaces.
+pub fn loose_key(key: &str) -> String {
+    let mut loose = String::with_capacity(key.len());
+    for c in key.chars().filter(|&c| c != ' ') {
+        let c = match c {
+            'g' => 'h',
+            'e' | 'o' => 'i',
+            c => c,
+        };
+        let last = loose.chars().next_back();
+        let doubled = c.is_ascii_alphabetic() && last == Some(c);
+        let ia = c == 'a' && last == Some('i');
+        if !(doubled || ia) {
+            loose.push(c);
+        }
+    }
+    loose
+}
+
+/// Adjective endings of place names, folded: Ukrainian -ska, -ske, -skyi and Russian -skaya,
+/// -skoye, -sky, -skoy ("the Pokrovskyi direction", "Kurakhivska community").
+const ADJECTIVE_ENDINGS: [&str; 4] = ["ska", "ske", "ski", "skoi"];
+
+/// Whether the last word of a folded key has an adjective ending of [`ADJECTIVE_ENDINGS`].
+pub fn is_place_adjective(key: &str) -> bool {
+    ADJECTIVE_ENDINGS.iter().any(|ending| key.ends_with(ending))
+}
+
+/// The keys of the towns a place-name adjective may stand for ("the Pokrovskyi direction",
+/// "Kurakhivska community", "the Novopavlovsk direction"), from the folded key of the
+/// adjective: its last word's ending cut to the stem, then the stem with -sk (Pokrovsk), the
+/// stem itself (Bakhmut), for a stem in -iv or -ov (Kurakhiv-, Illiniv-, Novosilkiv-,
+/// Novopavlov-) the -ivka, -ove and -a names it is formed from (Illinivka, Kurakhove,
+/// Novosilka, Novopavlivka), otherwise the stem with -ka, and for a -pil stem the -pillia and
+/// -pole names (Krasnopillia, Huliaipole). Empty when the word is no adjective.
+pub fn town_keys_of_adjective(key: &str) -> Vec<String> {
+    let (head, word) = match key.rsplit_once(' ') {
+        Some((head, word)) => (format!("{head} "), word),
+        None => (String::new(), key),
+    };
+    let Some(stem) = ADJECTIVE_ENDINGS
+        .iter()
+        .find_map(|ending| word.strip_suffix(ending))
+        .or_else(|| word.strip_suffix("sk"))
+        .filter(|stem| stem.len() >= 3)
+    else {
+        return Vec::new();
+    };
+    let mut towns = vec![format!("{stem}sk"), stem.to_string()];
+    if let Some(base) = stem.strip_suffix("iv").or_else(|| stem.strip_suffix("ov")) {
+        towns.push(format!("{base}ivka"));
+        towns.push(format!("{base}ove"));
+        towns.push(format!("{base}a"));
+    } else {
+        towns.push(format!("{stem}ka"));
+    }
+    if let Some(base) = stem.strip_suffix("pil") {
+        towns.push(format!("{base}pillia"));
+        towns.push(format!("{base}pole"));
+    }
+    towns
+        .into_iter()
+        .map(|town| fold_name(&(head.clone() + &town)))
+        .collect()
 }
 
 /// True for the characters that separate the words of a name.
@@ -182,6 +260,59 @@ mod tests {
             pairs += 1;
         }
         assert!(pairs >= 50, "the golden list has {pairs} pairs");
+    }
+
+    #[test]
+    fn a_doubled_i_collapses_after_an_ending_changes() {
+        assert_eq!(fold_word("Zolotariovka"), fold_word("Zolotarivka"));
+    }
+
+    #[test]
+    fn russian_spellings_share_a_loose_key_with_the_ukrainian_names() {
+        let same = [
+            ("Belogorka", "Bilohirka"),
+            ("Grodovka", "Hrodivka"),
+            ("Klishcheevka", "Klishchiivka"),
+            ("Verkhnekamenka", "Verkhnokamianka"),
+            ("Verkhnekamenka", "Verkhne-Kamenka"),
+            ("Vysokopolye", "Vysokopillia"),
+        ];
+        for (russian, ukrainian) in same {
+            assert_eq!(
+                loose_key(&fold_name(russian)),
+                loose_key(&fold_name(ukrainian)),
+                "{russian} vs {ukrainian}"
+            );
+        }
+        assert_ne!(
+            loose_key(&fold_name("Bilohorivka")),
+            loose_key(&fold_name("Bilohirka"))
+        );
+    }
+
+    #[test]
+    fn adjectives_name_the_towns_they_are_formed_from() {
+        let cases = [
+            ("Pokrovskyi", "Pokrovsk"),
+            ("Vovchanska", "Vovchansk"),
+            ("Bakhmutskyi", "Bakhmut"),
+            ("Kurakhivska", "Kurakhove"),
+            ("Illinivska", "Illinivka"),
+            ("Novopavlovsk", "Novopavlivka"),
+            ("Huliaipilskyi", "Huliaipole"),
+            ("Krasnopilska", "Krasnopillia"),
+            ("Velyka Novosilkivska", "Velyka Novosilka"),
+        ];
+        for (adjective, town) in cases {
+            let keys = town_keys_of_adjective(&fold_name(adjective));
+            assert!(
+                keys.iter().any(|k| fold_name(k) == fold_name(town)),
+                "{adjective}: {keys:?}"
+            );
+        }
+        assert!(town_keys_of_adjective(&fold_name("Soledar")).is_empty());
+        assert!(is_place_adjective(&fold_name("Siverske")));
+        assert!(!is_place_adjective(&fold_name("Siversk")));
     }
 
     #[test]

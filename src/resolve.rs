@@ -530,8 +530,8 @@ fn list_groups(doc: &Document, mentions: &[Mention]) -> Vec<Vec<usize>> {
 /// list-mates within [`LIST_SPREAD_KM`] than its reading has (on a tie, the own name with the
 /// greater affinity: each mate counts e^(−d/[`LIST_MATE_DECAY_KM`])), even over a bigger namesake ("Udy,
 /// Sosnivka, …, Petrivka": the village near Kharkiv, not the one near Kramatorsk). A member left
-/// out for want of support is kept when a homonym has two list-mates within
-/// [`LIST_SPREAD_KM`]; a member with homonyms and no list-mate that near, in a list whose other
+/// out for want of support, even one named by an alternate (a Russian spelling), is kept when a
+/// homonym has two list-mates within [`LIST_SPREAD_KM`]; a member with homonyms and no list-mate that near, in a list whose other
 /// members lie together, is dropped. Two passes, so that settled members settle others.
 fn settle_lists(
     gazetteer: &Gazetteer,
@@ -543,7 +543,8 @@ fn settle_lists(
         for group in groups {
             for &k in group {
                 let m = &mentions[k];
-                if m.framing == Framing::Region || m.metonym || m.dateline {
+                let left_out_word = chosen[k].is_none() && m.common_word;
+                if m.framing == Framing::Region || m.metonym || m.dateline || left_out_word {
                     continue;
                 }
                 let mates = mate_points(gazetteer, group, k, chosen);
@@ -552,7 +553,6 @@ fn settle_lists(
                 let best = m
                     .candidates
                     .iter()
-                    .filter(|r| chosen[k].is_some() || (r.primary && !m.common_word))
                     .map(|&r| (r, closeness(r.place)))
                     .max_by(|a, b| (a.1 .1.cmp(&b.1 .1)).then(a.1 .0.total_cmp(&b.1 .0)));
                 let Some((r, (affinity, near))) = best else {
@@ -984,6 +984,30 @@ pub(crate) mod tests {
     fn a_list_member_takes_the_homonym_among_its_list_mates() {
         let g = fixture(LIST);
         let text = "Kramatorsk is calm. Near Kharkiv the enemy shelled Lypky, Ternova, Udy, Ridne and Petrivka.";
+        assert!(resolves_into(&g, text, "Petrivka", "Kharkiv Oblast"));
+    }
+
+    #[test]
+    fn a_village_named_by_an_alternate_is_kept_beside_two_list_mates() {
+        let mut rows = LIST.to_vec();
+        rows.push((
+            "Tsyrkuny",
+            "village",
+            (36.12, 50.33),
+            "Kharkiv Oblast",
+            300,
+            &["Cirkuny"],
+        ));
+        let g = fixture(&rows);
+        let text = "Kramatorsk is calm. Near Kharkiv the enemy shelled Lypky, Ternova and Cirkuny.";
+        assert!(resolves_into(&g, text, "Cirkuny", "Kharkiv Oblast"));
+    }
+
+    #[test]
+    fn names_each_called_a_village_form_a_list() {
+        let g = fixture(LIST);
+        let text = "Kramatorsk is calm. Near Kharkiv the enemy shelled the village of Lypky, \
+                    the village of Ternova, the village of Udy and the village of Petrivka.";
         assert!(resolves_into(&g, text, "Petrivka", "Kharkiv Oblast"));
     }
 
