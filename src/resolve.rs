@@ -51,6 +51,9 @@ mod tuning {
     pub const LIST_SPREAD_KM: f64 = 40.0;
     /// The fewest list-mates lying together that make a list a cluster.
     pub const LIST_CLUSTER: usize = 3;
+    /// How many members on each side of a list member count as its list-mates when a list is
+    /// settled (so that a list of thousands stays linear).
+    pub const LIST_NEIGHBOURS: usize = 12;
     /// Support a small place needs when named by an alternate name, or as an English word.
     pub const STRONG_SUPPORT: f64 = 6.0;
     /// Support a village with homonyms, or a sentence's first word, needs.
@@ -541,13 +544,15 @@ fn settle_lists(
 ) {
     for _ in 0..2 {
         for group in groups {
-            for &k in group {
+            for (i, &k) in group.iter().enumerate() {
                 let m = &mentions[k];
                 let left_out_word = chosen[k].is_none() && m.common_word;
                 if m.framing == Framing::Region || m.metonym || m.dateline || left_out_word {
                     continue;
                 }
-                let mates = mate_points(gazetteer, group, k, chosen);
+                let near = &group
+                    [i.saturating_sub(LIST_NEIGHBOURS)..(i + LIST_NEIGHBOURS + 1).min(group.len())];
+                let mates = mate_points(gazetteer, near, k, chosen);
                 let closeness = |id: PlaceId| list_closeness(gazetteer.place(id), &mates);
                 let (current, current_near) = chosen[k].map_or((0.0, 0), closeness);
                 let best = m

@@ -168,3 +168,13 @@ fn thousands_of_parentheses() {
         )
     });
 }
+
+#[test]
+fn thousands_of_bulleted_lines_under_a_header() {
+    check_linear_and_found("bulleted list", |n| {
+        format!(
+            "The enemy continued shelling, namely:\n{}",
+            "- Kupiansk, Izium, Balakliia;\n".repeat(n)
+        )
+    });
+}
