@@ -28,6 +28,7 @@ use clauses::{find_cues, governing_headers, names_front_line, word_is, CueAt};
 use decide::{build_place, speaker_of, Attributions};
 use lexicon::{lexicon, Class};
 use rustc_hash::FxHashMap as HashMap;
+use std::cell::RefCell;
 
 /// The two sides of the war, as actors and as voices.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -87,41 +88,68 @@ fn place_side(gazetteer: &Gazetteer, r: &Resolved) -> Option<Side> {
 }
 
 /// Which voices of an article speak in the Russian side's terms ("the Kiev regime", "the
-/// special military operation"): the narrator (the text outside quotations) and each quotation.
+/// special military operation"): the narrator (the text outside quotations) and each quotation;
+/// and the side of each speaker, read once per speaker.
 struct Voices {
     narrator: bool,
     /// By quotation start.
     quotations: HashMap<usize, bool>,
+    /// By the speaker's slice of the article (address, length).
+    speakers: RefCell<HashMap<(usize, usize), Option<Side>>>,
+}
+
+/// `text` in lower case (ASCII), hyphens and apostrophes as spaces, appended to `out`: the form
+/// the framing phrases are matched in.
+fn push_matchable(out: &mut String, text: &str) {
+    out.extend(text.chars().map(|c| match c {
+        '-' | '’' | '\'' => ' ',
+        c => c.to_ascii_lowercase(),
+    }));
 }
 
 impl Voices {
     fn of(doc: &Document) -> Voices {
         let lexicon = lexicon();
-        let lower = |s: &str| s.to_lowercase().replace(['-', '’'], " ").replace("  ", " ");
         let mut narrator = String::with_capacity(doc.text.len());
+        let mut quote = String::new();
         let mut at = 0;
         let mut quotations = HashMap::default();
         for q in &doc.quotes {
             if q.start >= at {
-                narrator.push_str(&doc.text[at..q.start]);
+                push_matchable(&mut narrator, &doc.text[at..q.start]);
                 at = q.end;
             }
-            quotations.insert(
-                q.start,
-                lexicon.russian_framing(&lower(&doc.text[q.start..q.end])),
-            );
+            quote.clear();
+            push_matchable(&mut quote, &doc.text[q.start..q.end]);
+            quotations.insert(q.start, lexicon.russian_framing(&quote));
         }
-        narrator.push_str(&doc.text[at.min(doc.text.len())..]);
+        push_matchable(&mut narrator, &doc.text[at.min(doc.text.len())..]);
         Voices {
-            narrator: lexicon.russian_framing(&lower(&narrator)),
+            narrator: lexicon.russian_framing(&narrator),
             quotations,
+            speakers: RefCell::default(),
         }
+    }
+
+    /// The side of the speaker who reports mention `m`, where the speaker names one.
+    fn speaker_side(
+        &self,
+        doc: &Document,
+        attributions: &Attributions,
+        m: &PlaceMention,
+    ) -> Option<Side> {
+        let speaker = speaker_of(doc, attributions, m)?;
+        *self
+            .speakers
+            .borrow_mut()
+            .entry((speaker.as_ptr() as usize, speaker.len()))
+            .or_insert_with(|| side_of_phrase(speaker))
     }
 
     /// Whether mention `m` is read in the Russian side's terms: its speaker is of that side, or,
     /// with no side named, its voice uses that side's phrases.
     fn russian(&self, doc: &Document, attributions: &Attributions, m: &PlaceMention) -> bool {
-        match speaker_of(doc, attributions, m).and_then(side_of_phrase) {
+        match self.speaker_side(doc, attributions, m) {
             Some(side) => side == Side::Russian,
             None => match doc.quote_at(m.start) {
                 // A source the narrator quotes without naming its side speaks as the narrator
@@ -169,7 +197,7 @@ pub fn report(gazetteer: &Gazetteer, doc: &Document, resolved: &[Resolved]) -> R
         doc,
         &mentions,
         |m| voices.russian(doc, &attributions, m),
-        |m| speaker_of(doc, &attributions, m).and_then(side_of_phrase),
+        |m| voices.speaker_side(doc, &attributions, m),
     );
     let mut shared = SharedText::default();
     let places = order
