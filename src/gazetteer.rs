@@ -3,17 +3,39 @@
 //! folded key of every spelling (see [`crate::names`]) to the places it names.
 
 use crate::names::{fold_name, fold_name_into, loose_key};
-use crate::report::Kind;
 use geojson::GeometryValue;
 use rustc_hash::FxHashMap;
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::hash_map::Entry;
 use std::fmt;
 
 /// Index of a place in [`Gazetteer::places`].
 pub type PlaceId = u32;
+
+/// What kind of thing a place is; the scorer and the map treat settlements apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Settlement,
+    Region,
+    Country,
+    Other,
+}
+
+impl Kind {
+    /// Parses the `kind` property of the gazetteer.
+    pub fn parse(s: &str) -> Option<Kind> {
+        match s {
+            "settlement" => Some(Kind::Settlement),
+            "region" => Some(Kind::Region),
+            "country" => Some(Kind::Country),
+            "other" => Some(Kind::Other),
+            _ => None,
+        }
+    }
+}
 
 /// What a place is, finer than [`Kind`]: it decides how much a bare mention can be trusted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

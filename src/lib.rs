@@ -7,18 +7,18 @@
 
 pub mod gazetteer;
 pub mod map;
-pub mod mentions;
-pub mod names;
+pub(crate) mod mentions;
+pub(crate) mod names;
 pub mod report;
-pub mod resolve;
-pub mod status;
-pub mod text;
+pub(crate) mod resolve;
+pub(crate) mod status;
+pub(crate) mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
-pub mod words;
+pub(crate) mod words;
 
-pub use gazetteer::{Gazetteer, GazetteerError, Place};
-pub use report::{Evidence, Kind, Report, ReportedPlace, Status};
+pub use gazetteer::{Gazetteer, GazetteerError, Kind, Place};
+pub use report::{Evidence, Report, ReportedPlace, Status};
 
 /// The top-level entry point for reading an article: every place it names, resolved against
 /// `gazetteer`, with its reported status and evidence. Any text gives a report (possibly empty).

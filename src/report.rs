@@ -7,28 +7,8 @@ use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 use std::sync::Arc;
 
-/// What kind of thing a place is; the scorer and the map treat settlements apart.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Kind {
-    Settlement,
-    Region,
-    Country,
-    Other,
-}
-
-impl Kind {
-    /// Parses the `kind` property of the gazetteer.
-    pub fn parse(s: &str) -> Option<Kind> {
-        match s {
-            "settlement" => Some(Kind::Settlement),
-            "region" => Some(Kind::Region),
-            "country" => Some(Kind::Country),
-            "other" => Some(Kind::Other),
-            _ => None,
-        }
-    }
-}
+/// What kind of thing a place is (the gazetteer's, repeated in the report).
+pub use crate::gazetteer::Kind;
 
 /// What the article reports happened at a place (definitions: `shared/eval/README.md`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]

@@ -4,10 +4,10 @@
 //! (its anchors), then kind and population. A small village whose name is also a common word,
 //! a sentence's first word or only a historical alternate needs such support to count.
 
+use crate::gazetteer::Kind;
 use crate::gazetteer::{Gazetteer, NameRef, PlaceId, PlaceType};
 use crate::mentions::{in_one_list, Framing, Mention};
 use crate::names::fold_name;
-use crate::report::Kind;
 use crate::text::Document;
 use crate::words::WordSet;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};

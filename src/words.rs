@@ -67,11 +67,6 @@ impl WordSet {
         WordSet::new(Vec::leak(words))
     }
 
-    /// True when the set holds no word.
-    pub fn is_empty(&self) -> bool {
-        self.words.is_empty()
-    }
-
     /// True when `word`, lower-cased, is in the set.
     pub fn contains(&self, word: &str) -> bool {
         let index = self.index.get_or_init(|| {

@@ -387,6 +387,10 @@ impl<'d> Context<'d, '_> {
         // left ("retreating towards Seversk", "evacuation trains depart for Lviv").
         let goal =
             matches!(cue.cue, Cue::Withdraw | Cue::Evacuated) && !after && between.destination;
+        // "leaving X under Russian control" leaves it in a state: only civilians "leaving" a
+        // place leave it.
+        let leaving =
+            doc.tok(cue.first).eq_ignore_ascii_case("leaving") && !civilians_before(doc, cue.first);
         // A reference point is the word right before the name ("north of X", "40 km from X");
         // "northwest of Avdiivka near Stepove" locates Avdiivka only.
         let far_reference = cue.cue == Cue::Reference
@@ -402,6 +406,7 @@ impl<'d> Context<'d, '_> {
         let (a, b) = self.gap(cue, after);
         (after && new_clause)
             || goal
+            || leaving
             || far_reference
             || between.len > limit
             || self.barrier(a, b)
@@ -590,6 +595,12 @@ fn tried(doc: &Document, t: usize) -> bool {
 /// The most tokens back from a coordinated verb to the "tried to" that governs it.
 const COORDINATED_REACH: usize = 12;
 
+/// Civilians stand among the three words before token `t`: "many residents fled", "residents
+/// are also leaving".
+fn civilians_before(doc: &Document, t: usize) -> bool {
+    (t.saturating_sub(3)..t).any(|i| word_is(doc, i, Class::Civilian))
+}
+
 /// How a cue reads in its setting: negated, earlier, beside the place, civilians leaving.
 struct Reading {
     negated: bool,
@@ -623,8 +634,7 @@ fn reading(ctx: &Context, cue: &CueAt, between: &Between, after: bool) -> Readin
             && word_is(doc, m.first_token - 1, Class::Near));
     // "Many residents fled Lysychansk", "told families with children to leave X": civilians
     // leaving is an evacuation, not a retreat.
-    let civilians_leave = cue.cue == Cue::Withdraw
-        && (cue.first.saturating_sub(3)..cue.first).any(|t| word_is(doc, t, Class::Civilian));
+    let civilians_leave = cue.cue == Cue::Withdraw && civilians_before(doc, cue.first);
     Reading {
         negated,
         past,
@@ -764,8 +774,7 @@ pub(super) fn header_status(
     russian_voice: bool,
 ) -> Option<MentionStatus> {
     let cue = header_cues.iter().rev().find(|c| c.cue != Cue::Reference)?;
-    let civilians_leave = cue.cue == Cue::Withdraw
-        && (cue.first.saturating_sub(3)..cue.first).any(|t| word_is(doc, t, Class::Civilian));
+    let civilians_leave = cue.cue == Cue::Withdraw && civilians_before(doc, cue.first);
     let (status, side_note) =
         status_of_cue(doc, (header, &[]), cue, civilians_leave, russian_voice)?;
     let (snippet, cut) = shortened(

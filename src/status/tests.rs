@@ -93,6 +93,7 @@ fn statuses_by_rule() {
             "Russian forces failed to capture Bakhmut.",
             "Russian troops failed to break the defence or capture Soledar.",
             "Residents are leaving Balakliia.",
+            "Russian forces withdrew across the river, leaving Izium under Russian control.",
             // A list under "the largest of which are" shares the clause's event.
             "Russian forces took full control of Izium and nearby villages, the largest of which are Udy and Zolochiv.",
             // Beside the place: a capture near it is fighting there.
@@ -157,6 +158,8 @@ fn statuses_by_rule() {
               Soledar: contested
             Residents are leaving Balakliia.
               Balakliia: evacuated
+            Russian forces withdrew across the river, leaving Izium under Russian control.
+              Izium: occupied
             Russian forces took full control of Izium and nearby villages, the largest of which are Udy and Zolochiv.
               Izium: occupied
               Udy: occupied
