@@ -650,13 +650,13 @@ fn status_of_cue(
     (sentence, names): (usize, &[NameSpan]),
     cue: &CueAt,
     civilians_leave: bool,
-    russian_voice: bool,
+    russian_voice: &dyn Fn() -> bool,
 ) -> Option<(Status, &'static str)> {
     let actor = || actor_side(doc, sentence, cue, names);
     Some(match cue.cue {
         Cue::Liberate => match actor() {
             Some(Side::Russian) => (Status::Occupied, RUSSIAN_LIBERATION),
-            None if russian_voice => (Status::Occupied, RUSSIAN_LIBERATION),
+            None if russian_voice() => (Status::Occupied, RUSSIAN_LIBERATION),
             _ => (Status::Liberated, ""),
         },
         Cue::Capture => match actor() {
@@ -702,7 +702,7 @@ pub(super) fn mention_status(
     mentions: &[PlaceMention],
     k: usize,
     cues: &[CueAt],
-    (russian_voice, earlier_setting): (bool, bool),
+    (russian_voice, earlier_setting): (&dyn Fn() -> bool, bool),
     scratch: &mut Scratch,
 ) -> Option<MentionStatus> {
     let m = &mentions[k];
@@ -771,7 +771,7 @@ pub(super) fn header_status(
     doc: &Document,
     header: usize,
     header_cues: &[CueAt],
-    russian_voice: bool,
+    russian_voice: &dyn Fn() -> bool,
 ) -> Option<MentionStatus> {
     let cue = header_cues.iter().rev().find(|c| c.cue != Cue::Reference)?;
     let civilians_leave = cue.cue == Cue::Withdraw && civilians_before(doc, cue.first);

@@ -28,7 +28,7 @@ use clauses::{find_cues, governing_headers, names_front_line, word_is, CueAt};
 use decide::{build_place, speaker_of, Attributions};
 use lexicon::{lexicon, Class};
 use rustc_hash::FxHashMap as HashMap;
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 
 /// The two sides of the war, as actors and as voices.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -90,10 +90,12 @@ fn place_side(gazetteer: &Gazetteer, r: &Resolved) -> Option<Side> {
 /// Which voices of an article speak in the Russian side's terms ("the Kiev regime", "the
 /// special military operation"): the narrator (the text outside quotations) and each quotation;
 /// and the side of each speaker, read once per speaker.
-struct Voices {
-    narrator: bool,
-    /// By quotation start.
-    quotations: HashMap<usize, bool>,
+struct Voices<'a> {
+    doc: &'a Document<'a>,
+    /// Read on first need: most articles never ask.
+    narrator: OnceCell<bool>,
+    /// By quotation start, read on first need.
+    quotations: RefCell<HashMap<usize, bool>>,
     /// By the speaker's slice of the article (address, length).
     speakers: RefCell<HashMap<(usize, usize), Option<Side>>>,
 }
@@ -107,38 +109,49 @@ fn push_matchable(out: &mut String, text: &str) {
     }));
 }
 
-impl Voices {
-    fn of(doc: &Document) -> Voices {
-        let lexicon = lexicon();
-        let mut narrator = String::with_capacity(doc.text.len());
-        let mut quote = String::new();
-        let mut at = 0;
-        let mut quotations = HashMap::default();
-        for q in &doc.quotes {
-            if q.start >= at {
-                push_matchable(&mut narrator, &doc.text[at..q.start]);
-                at = q.end;
-            }
-            quote.clear();
-            push_matchable(&mut quote, &doc.text[q.start..q.end]);
-            quotations.insert(q.start, lexicon.russian_framing(&quote));
-        }
-        push_matchable(&mut narrator, &doc.text[at.min(doc.text.len())..]);
+impl<'a> Voices<'a> {
+    fn of(doc: &'a Document<'a>) -> Voices<'a> {
         Voices {
-            narrator: lexicon.russian_framing(&narrator),
-            quotations,
+            doc,
+            narrator: OnceCell::new(),
+            quotations: RefCell::default(),
             speakers: RefCell::default(),
         }
     }
 
+    /// Whether the narrator (the text outside quotations) speaks in the Russian side's terms.
+    fn narrator(&self) -> bool {
+        *self.narrator.get_or_init(|| {
+            let doc = self.doc;
+            let mut narrator = String::with_capacity(doc.text.len());
+            let mut at = 0;
+            for q in &doc.quotes {
+                if q.start >= at {
+                    push_matchable(&mut narrator, &doc.text[at..q.start]);
+                    at = q.end;
+                }
+            }
+            push_matchable(&mut narrator, &doc.text[at.min(doc.text.len())..]);
+            lexicon().russian_framing(&narrator)
+        })
+    }
+
+    /// Whether the quotation `q` speaks in the Russian side's terms.
+    fn quotation(&self, q: &crate::text::Quote) -> bool {
+        *self
+            .quotations
+            .borrow_mut()
+            .entry(q.start)
+            .or_insert_with(|| {
+                let mut quote = String::new();
+                push_matchable(&mut quote, &self.doc.text[q.start..q.end]);
+                lexicon().russian_framing(&quote)
+            })
+    }
+
     /// The side of the speaker who reports mention `m`, where the speaker names one.
-    fn speaker_side(
-        &self,
-        doc: &Document,
-        attributions: &Attributions,
-        m: &PlaceMention,
-    ) -> Option<Side> {
-        let speaker = speaker_of(doc, attributions, m)?;
+    fn speaker_side(&self, attributions: &Attributions, m: &PlaceMention) -> Option<Side> {
+        let speaker = speaker_of(self.doc, attributions, m)?;
         *self
             .speakers
             .borrow_mut()
@@ -148,14 +161,14 @@ impl Voices {
 
     /// Whether mention `m` is read in the Russian side's terms: its speaker is of that side, or,
     /// with no side named, its voice uses that side's phrases.
-    fn russian(&self, doc: &Document, attributions: &Attributions, m: &PlaceMention) -> bool {
-        match self.speaker_side(doc, attributions, m) {
+    fn russian(&self, attributions: &Attributions, m: &PlaceMention) -> bool {
+        match self.speaker_side(attributions, m) {
             Some(side) => side == Side::Russian,
-            None => match doc.quote_at(m.start) {
+            None => match self.doc.quote_at(m.start) {
                 // A source the narrator quotes without naming its side speaks as the narrator
                 // does, or in its own terms.
-                Some(q) => self.narrator || self.quotations.get(&q.start).copied().unwrap_or(false),
-                None => self.narrator,
+                Some(q) => self.narrator() || self.quotation(q),
+                None => self.narrator(),
             },
         }
     }
@@ -196,8 +209,8 @@ pub fn report(gazetteer: &Gazetteer, doc: &Document, resolved: &[Resolved]) -> R
         gazetteer,
         doc,
         &mentions,
-        |m| voices.russian(doc, &attributions, m),
-        |m| voices.speaker_side(doc, &attributions, m),
+        |m| voices.russian(&attributions, m),
+        |m| voices.speaker_side(&attributions, m),
     );
     let mut shared = SharedText::default();
     let places = order
@@ -267,7 +280,7 @@ fn read_mentions(
             mentions,
             k,
             &cues,
-            (russian_voice(m), earlier_setting),
+            (&|| russian_voice(m), earlier_setting),
             &mut scratch,
         ) {
             Some(st)
@@ -276,7 +289,7 @@ fn read_mentions(
                 find_cues(doc, header, &mut scratch.words, &mut header_cues);
                 header_cues_of = Some(header);
             }
-            header_status(doc, header, &header_cues, russian_voice(m))
+            header_status(doc, header, &header_cues, &|| russian_voice(m))
         } else {
             None
         };
