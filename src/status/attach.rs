@@ -14,6 +14,7 @@ use super::{MentionStatus, PlaceMention, Side};
 use crate::mentions::Framing;
 use crate::report::Status;
 use crate::text::{Document, TokenKind};
+use std::cell::OnceCell;
 
 /// How many tokens around a mention are looked at for cues, lists and sides.
 pub(super) const WINDOW: usize = 40;
@@ -644,15 +645,14 @@ fn reading(ctx: &Context, cue: &CueAt, between: &Between, after: bool) -> Readin
 }
 
 /// The status `cue` gives the mention, with a note on the side, before qualifiers; `None` when
-/// it gives none (a reference point, anyone leaving).
+/// it gives none (a reference point, anyone leaving). `actor` tells the side that acts in it.
 fn status_of_cue(
     doc: &Document,
-    (sentence, names): (usize, &[NameSpan]),
     cue: &CueAt,
+    actor: &dyn Fn() -> Option<Side>,
     civilians_leave: bool,
     russian_voice: &dyn Fn() -> bool,
 ) -> Option<(Status, &'static str)> {
-    let actor = || actor_side(doc, sentence, cue, names);
     Some(match cue.cue {
         Cue::Liberate => match actor() {
             Some(Side::Russian) => (Status::Occupied, RUSSIAN_LIBERATION),
@@ -750,16 +750,13 @@ pub(super) fn mention_status(
     if goal {
         return None;
     }
-    let (status, side_note) = status_of_cue(
-        doc,
-        (m.sentence, ctx.names),
-        cue,
-        r.civilians_leave,
-        russian_voice,
-    )?;
+    // The actor is looked for once, when a side-dependent cue or the decision asks for it.
+    let actor = OnceCell::new();
+    let actor_of = || *actor.get_or_init(|| actor_side(doc, m.sentence, cue, ctx.names));
+    let (status, side_note) = status_of_cue(doc, cue, &actor_of, r.civilians_leave, russian_voice)?;
     let mut st = qualified(&ctx, cue, status, side_note, &r, topic);
     if matches!(status, Status::Liberated | Status::Occupied) {
-        st.actor = actor_side(doc, m.sentence, cue, ctx.names);
+        st.actor = actor_of();
     }
     Some(st)
 }
@@ -775,8 +772,8 @@ pub(super) fn header_status(
 ) -> Option<MentionStatus> {
     let cue = header_cues.iter().rev().find(|c| c.cue != Cue::Reference)?;
     let civilians_leave = cue.cue == Cue::Withdraw && civilians_before(doc, cue.first);
-    let (status, side_note) =
-        status_of_cue(doc, (header, &[]), cue, civilians_leave, russian_voice)?;
+    let actor = || actor_side(doc, header, cue, &[]);
+    let (status, side_note) = status_of_cue(doc, cue, &actor, civilians_leave, russian_voice)?;
     let (snippet, cut) = shortened(
         &doc.text[doc.tokens[cue.first].start..doc.sentences[header].end],
         140,
@@ -796,7 +793,6 @@ pub(super) fn header_status(
         strength: 2,
         reason,
         claimant: None,
-        sentence: 0,
         actor: None,
     })
 }
@@ -863,7 +859,6 @@ fn qualified(
         strength,
         reason,
         claimant: None,
-        sentence: 0,
         actor: None,
     }
 }

@@ -30,20 +30,24 @@ fn priority(s: Status) -> u8 {
 /// by the same voice overrides an earlier one ("seized in March … now the troops fled"). When
 /// opposite voices claim control for opposite sides, equally surely, or one sentence has each
 /// side hold a part of it, the place is contested.
-fn decide(entries: &[(usize, Option<MentionStatus>)]) -> Option<(usize, Status, String)> {
-    let (k, s) = entries
-        .iter()
-        .filter_map(|(k, st)| st.as_ref().map(|s| (*k, s)))
-        .max_by_key(|(k, s)| (s.strength, priority(s.status), *k))?;
-    let claims = |wanted: Status| {
+/// `sentence_of` gives the sentence of a mention.
+fn decide(
+    entries: &[(usize, Option<MentionStatus>)],
+    sentence_of: impl Fn(usize) -> usize,
+) -> Option<(usize, Status, String)> {
+    let readings = || {
         entries
             .iter()
-            .filter_map(|(_, st)| st.as_ref())
-            .filter(move |t| t.strength == s.strength && t.status == wanted)
+            .filter_map(|(k, st)| st.as_ref().map(|s| (*k, s)))
     };
-    let disputed = claims(Status::Liberated).any(|l| {
-        claims(Status::Occupied)
-            .any(|o| o.claimant != l.claimant || (o.sentence == l.sentence && o.actor != l.actor))
+    let (k, s) = readings().max_by_key(|(k, s)| (s.strength, priority(s.status), *k))?;
+    let claims = |wanted: Status| {
+        readings().filter(move |(_, t)| t.strength == s.strength && t.status == wanted)
+    };
+    let disputed = claims(Status::Liberated).any(|(lk, l)| {
+        claims(Status::Occupied).any(|(ok, o)| {
+            o.claimant != l.claimant || (sentence_of(ok) == sentence_of(lk) && o.actor != l.actor)
+        })
     });
     if disputed {
         let reason = format!(
@@ -79,7 +83,7 @@ pub(super) fn build_place(
     entries: Vec<(usize, Option<MentionStatus>)>,
 ) -> ReportedPlace {
     let place = gazetteer.place(id);
-    let best = decide(&entries);
+    let best = decide(&entries, |k| mentions[k].sentence);
     let metonym_only = entries
         .iter()
         .all(|(k, _)| mentions[*k].metonym || mentions[*k].coreference);
@@ -202,13 +206,12 @@ mod tests {
                         strength,
                         reason,
                         claimant,
-                        sentence: k,
                         actor: None,
                     };
                     (k, Some(reading))
                 })
                 .collect();
-            let got = decide(&entries).map(|(k, s, _)| (k, s));
+            let got = decide(&entries, |k| k).map(|(k, s, _)| (k, s));
             assert_eq!(got, *expected, "{readings:?}");
         }
     }

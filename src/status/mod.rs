@@ -46,8 +46,6 @@ struct MentionStatus {
     reason: String,
     /// The side of the voice that reports it, where the speaker names one.
     claimant: Option<Side>,
-    /// The sentence it comes from.
-    sentence: usize,
     /// For a change of control, the side the sentence says acted, if it names one.
     actor: Option<Side>,
 }
@@ -295,7 +293,6 @@ fn read_mentions(
         };
         let st = st.map(|st| MentionStatus {
             claimant: claimant(m),
-            sentence: m.sentence,
             ..st
         });
         by_place.entry(m.place).or_default().push((k, st));
