@@ -388,10 +388,14 @@ impl<'d> Context<'d, '_> {
         // left ("retreating towards Seversk", "evacuation trains depart for Lviv").
         let goal =
             matches!(cue.cue, Cue::Withdraw | Cue::Evacuated) && !after && between.destination;
-        // "leaving X under Russian control" leaves it in a state: only civilians "leaving" a
-        // place leave it.
-        let leaving =
-            doc.tok(cue.first).eq_ignore_ascii_case("leaving") && !civilians_before(doc, cue.first);
+        // Only civilians or an army leave a place: "leaving X under Russian control" leaves it
+        // in a state, "attacks have left 28,000 people in X without power" leave it as it is,
+        // and the next cue may tell what happened there.
+        let leaving = cue.cue == Cue::Withdraw
+            && word_in(doc, cue.first, &["leave", "left", "leaving"])
+            && !civilians_before(doc, cue.first)
+            && (doc.tok(cue.first).eq_ignore_ascii_case("leaving")
+                || actor_side(doc, self.m.sentence, cue, self.names).is_none());
         // A reference point is the word right before the name ("north of X", "40 km from X");
         // "northwest of Avdiivka near Stepove" locates Avdiivka only.
         let far_reference = cue.cue == Cue::Reference
@@ -559,6 +563,17 @@ fn passive_after(doc: &Document, cue: &CueAt, between: &Between) -> bool {
             && matches!(cue.cue, Cue::Occupied | Cue::Liberate)
             && word_in(doc, cue.first, &["under", "back"]))
         || (dist == 0 && is_noun_form(doc.tok(cue.first)))
+        || (cue.cue == Cue::Occupied && described_as(between))
+}
+
+/// The words after a name describe it with a noun phrase, an apposition or a copula: "Izyum,
+/// a key Russian staging point", "Izyum was a major base for Russian forces".
+fn described_as(between: &Between) -> bool {
+    let article = |w: Option<&str>| w.is_some_and(|w| word_list_has(&["a", "an"], w));
+    let copula = between
+        .first
+        .is_some_and(|w| word_list_has(&["is", "was", "remains", "remained", "became"], w));
+    between.len <= 4 && (article(between.first) || (copula && article(between.second)))
 }
 
 /// `w` is one of `list`, ignoring ASCII case.
@@ -596,6 +611,36 @@ fn tried(doc: &Document, t: usize) -> bool {
 /// The most tokens back from a coordinated verb to the "tried to" that governs it.
 const COORDINATED_REACH: usize = 12;
 
+/// A word of possibility stands before the cue at token `t` in its clause: "may lack the
+/// strength to attack X", "the possibility that they prepare an assault on X"; "may have
+/// captured" reports a likely past, not a possibility.
+fn hypothetical(doc: &Document, sentence_start: usize, t: usize) -> bool {
+    (t.saturating_sub(HYPOTHETICAL_REACH).max(sentence_start)..t)
+        .rev()
+        .take_while(|&i| {
+            ![",", ";", ":", "—", "–", "(", "“", "\""].contains(&doc.tok(i))
+                && !word_is(doc, i, Class::ClauseBreak)
+                && !crate::text::is_speech_verb(doc.tok(i))
+        })
+        .any(|i| {
+            word_is(doc, i, Class::Hypothetical)
+                && !(i + 1 < t && word_in(doc, i + 1, &["have", "has"]))
+        })
+}
+
+/// A word of denial stands before the cue at token `t` in its sentence, with no clause of
+/// contrast between: "dismissed statements that Moscow's forces had seized X", "untrue are
+/// statements suggesting that X has been captured".
+fn denied(doc: &Document, sentence_start: usize, t: usize) -> bool {
+    (sentence_start..t)
+        .rev()
+        .take_while(|&i| doc.tok(i) != ";" && !word_is(doc, i, Class::ClauseBreak))
+        .any(|i| word_is(doc, i, Class::Denial))
+}
+
+/// The most tokens back from a cue to the word of possibility that governs it.
+const HYPOTHETICAL_REACH: usize = 12;
+
 /// Civilians stand among the three words before token `t`: "many residents fled", "residents
 /// are also leaving".
 fn civilians_before(doc: &Document, t: usize) -> bool {
@@ -605,6 +650,7 @@ fn civilians_before(doc: &Document, t: usize) -> bool {
 /// How a cue reads in its setting: negated, earlier, beside the place, civilians leaving.
 struct Reading {
     negated: bool,
+    hypothetical: bool,
     past: bool,
     beside: bool,
     civilians_leave: bool,
@@ -617,7 +663,8 @@ fn reading(ctx: &Context, cue: &CueAt, between: &Between, after: bool) -> Readin
     let sentence = doc.sentences[m.sentence];
     let window_start = sentence.first_token.max(cue.first.saturating_sub(3));
     let negated = (window_start..cue.first).any(|i| word_is(doc, i, Class::Negation))
-        || doc.text[doc.tokens[window_start].start..doc.tokens[cue.first].start].contains("n't");
+        || doc.text[doc.tokens[window_start].start..doc.tokens[cue.first].start].contains("n't")
+        || denied(doc, sentence.first_token, cue.first);
     // Past perfect is the tense of the news for events ("had been retaken"), and of an earlier
     // state only for states ("which Russia had held").
     let state = matches!(cue.cue, Cue::Occupied | Cue::Hold);
@@ -638,6 +685,7 @@ fn reading(ctx: &Context, cue: &CueAt, between: &Between, after: bool) -> Readin
     let civilians_leave = cue.cue == Cue::Withdraw && civilians_before(doc, cue.first);
     Reading {
         negated,
+        hypothetical: hypothetical(doc, sentence.first_token, cue.first),
         past,
         beside,
         civilians_leave,
@@ -727,6 +775,11 @@ pub(super) fn mention_status(
         None => return None,
     };
     let mut r = reading(&ctx, cue, &between, after);
+    // What may happen has not: fire, fighting or an evacuation that may come says nothing of
+    // the place now; a possible change of control is fighting at most.
+    if r.hypothetical && matches!(cue.cue, Cue::Contested | Cue::Attacked | Cue::Evacuated) {
+        return None;
+    }
     if earlier_setting {
         if matches!(cue.cue, Cue::Contested | Cue::Attacked) {
             return None;
@@ -814,6 +867,10 @@ fn qualified(
     if r.negated && !none_left && matches!(status, Status::Liberated | Status::Occupied) {
         status = Status::Contested;
         qualifier = " (denied or failed, so still fought over)";
+    }
+    if r.hypothetical && matches!(status, Status::Liberated | Status::Occupied) {
+        status = Status::Contested;
+        qualifier = " (possible, not done, so fought over)";
     }
     if r.beside {
         // "attacked near Bohdanivka", "attacks in the areas of Rozdolne": ground assaults

@@ -49,6 +49,8 @@ pub(crate) enum Class {
     ListOpener,
     SettlementNoun,
     Attempt,
+    Hypothetical,
+    Denial,
 }
 
 /// Every word class with its name in the data file, in the order of `Class` (a class is its
@@ -74,6 +76,8 @@ const CLASSES: &[(&str, Class)] = &[
     ("list-opener", Class::ListOpener),
     ("settlement-noun", Class::SettlementNoun),
     ("attempt", Class::Attempt),
+    ("hypothetical", Class::Hypothetical),
+    ("denial", Class::Denial),
 ];
 
 /// What a phrase of the lexicon is.
@@ -332,6 +336,8 @@ mod tests {
             (Class::ListOpener, "namely", "such"),
             (Class::SettlementNoun, "village", "region"),
             (Class::Attempt, "tried", "wanted"),
+            (Class::Hypothetical, "might", "must"),
+            (Class::Denial, "dismissed", "confirmed"),
         ];
         for &(class, member, other) in cases {
             assert!(lexicon().is(class, member), "{class:?} holds {member}");

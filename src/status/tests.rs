@@ -129,6 +129,19 @@ fn statuses_by_rule() {
             "Ukrainian troops gained ground near Bakhmut.",
             // The earlier state is weaker than the current event.
             "Izium was previously occupied by Russia. Izium was shelled on Monday.",
+            // What may happen has not; what may have happened is reported.
+            "Analysts say the brigades may be too weak to storm Soledar.",
+            "Officials warned of the possibility that Russia prepares an assault on Kharkiv.",
+            "Russian troops could capture Avdiivka within weeks.",
+            "Russian troops may have captured Soledar.",
+            // A noun phrase describes the place: an apposition, a copula.
+            "Officers met in Izium, a key Russian staging point.",
+            "Balakliia was a major base for Russian forces.",
+            // A denied claim is no change of control.
+            "Kyiv dismissed reports that Russian troops had seized Kupiansk.",
+            "The ministry denied it, but Russian troops captured Soledar.",
+            // Anyone may leave a place; what left it as it was says nothing, the next cue does.
+            "Shelling has left 2,000 people in Pokrovsk without water.",
         ],
         expect![[r#"
             Ukrainian forces liberated Kupiansk.
@@ -209,6 +222,25 @@ fn statuses_by_rule() {
             Izium was previously occupied by Russia. Izium was shelled on Monday.
               Izium: attacked
               Russia: mentioned
+            Analysts say the brigades may be too weak to storm Soledar.
+              Soledar: mentioned
+            Officials warned of the possibility that Russia prepares an assault on Kharkiv.
+              Russia: mentioned
+              Kharkiv: mentioned
+            Russian troops could capture Avdiivka within weeks.
+              Avdiivka: contested
+            Russian troops may have captured Soledar.
+              Soledar: occupied
+            Officers met in Izium, a key Russian staging point.
+              Izium: occupied
+            Balakliia was a major base for Russian forces.
+              Balakliia: occupied
+            Kyiv dismissed reports that Russian troops had seized Kupiansk.
+              Kupiansk: contested
+            The ministry denied it, but Russian troops captured Soledar.
+              Soledar: occupied
+            Shelling has left 2,000 people in Pokrovsk without water.
+              Pokrovsk: attacked
         "#]],
     );
 }
