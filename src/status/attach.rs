@@ -169,10 +169,17 @@ struct Between<'a> {
     second_last: Option<&'a str>,
     destination: bool,
     near: bool,
+    /// An "and" that does not go on to more places ("and to be advancing", not "and other
+    /// villages"): after the name, another clause begins.
+    and_clause: bool,
 }
 
 impl<'a> Between<'a> {
     fn push(&mut self, w: &'a str, for_people: bool) {
+        let lexicon = lexicon();
+        if self.last.is_some_and(|l| l.eq_ignore_ascii_case("and")) {
+            self.and_clause |= !lexicon.is(Class::MorePlaces, w);
+        }
         self.len += 1;
         if self.len == 2 {
             self.second = Some(w);
@@ -180,8 +187,8 @@ impl<'a> Between<'a> {
         self.first = self.first.or(Some(w));
         self.second_last = self.last;
         self.last = Some(w);
-        self.destination |= !for_people && lexicon().is(Class::Destination, w);
-        self.near |= lexicon().is(Class::Near, w);
+        self.destination |= !for_people && lexicon.is(Class::Destination, w);
+        self.near |= lexicon.is(Class::Near, w);
     }
 }
 
@@ -378,12 +385,11 @@ impl<'d> Context<'d, '_> {
     fn blocked(&self, cue: &CueAt, between: &Between, after: bool) -> bool {
         let doc = self.doc;
         // After the name, "and" begins another clause ("it moved its seat to Henichesk, near
-        // Crimea, and that residents were being relocated") unless more places follow it ("X
-        // and other settlements along the Dnipro came under fire").
-        let new_clause = between.first.is_some_and(|w| w.eq_ignore_ascii_case("and"))
-            && !between
-                .second
-                .is_some_and(|w| lexicon().is(Class::MorePlaces, w));
+        // Crimea, and that residents were being relocated", "taken Andriivka this week and to
+        // be advancing") unless more places follow it ("X and other settlements along the
+        // Dnipro came under fire").
+        let new_clause =
+            between.and_clause || between.last.is_some_and(|w| w.eq_ignore_ascii_case("and"));
         // A withdrawal or an evacuation "to" or "towards" a place goes there; the place is not
         // left ("retreating towards Seversk", "evacuation trains depart for Lviv").
         let goal =

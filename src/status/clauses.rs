@@ -229,6 +229,15 @@ pub(super) fn after_apposition(doc: &Document, from: usize, limit: usize) -> usi
     } else {
         from
     };
+    // "Sviatohirsk in the Donetsk region, judging by photos, has been retaken": the region
+    // locates the name and goes with it.
+    let from = if from < limit && doc.is_word(from, "in") {
+        (from + 1..limit.min(from + REGION_LOCATOR_WORDS))
+            .find(|&t| word_in(doc, t, &["region", "oblast", "province", "district"]))
+            .map_or(from, |t| t + 1)
+    } else {
+        from
+    };
     if from >= limit || doc.tok(from) != "," {
         return from;
     }
@@ -244,6 +253,10 @@ pub(super) fn after_apposition(doc: &Document, from: usize, limit: usize) -> usi
         })
         .map_or(from, |t| t + 1)
 }
+
+/// The most tokens of a locator after a name: "in the Donetsk region", "in Ukraine's Kharkiv
+/// oblast".
+const REGION_LOCATOR_WORDS: usize = 6;
 
 /// The mention opens its sentence as where it happens: "In Synkivka, …", "In the city of
 /// Dnipro, …", "At Kupiansk …".

@@ -142,6 +142,11 @@ fn statuses_by_rule() {
             "The ministry denied it, but Russian troops captured Soledar.",
             // Anyone may leave a place; what left it as it was says nothing, the next cue does.
             "Shelling has left 2,000 people in Pokrovsk without water.",
+            // A region after the name goes with it, before an aside between commas.
+            "Izium in the Kharkiv region, judging by photos posted online, has been retaken by Ukrainian troops.",
+            // "taken" is a capture, "taken to" a journey; after the name, "and" begins a clause.
+            "Ukrainian troops were reported to have taken Soledar this week and to be advancing around Bakhmut.",
+            "Journalists were taken to Kharkiv by train.",
         ],
         expect![[r#"
             Ukrainian forces liberated Kupiansk.
@@ -241,6 +246,14 @@ fn statuses_by_rule() {
               Soledar: occupied
             Shelling has left 2,000 people in Pokrovsk without water.
               Pokrovsk: attacked
+            Izium in the Kharkiv region, judging by photos posted online, has been retaken by Ukrainian troops.
+              Izium: liberated
+              Kharkiv Oblast: mentioned
+            Ukrainian troops were reported to have taken Soledar this week and to be advancing around Bakhmut.
+              Soledar: liberated
+              Bakhmut: contested
+            Journalists were taken to Kharkiv by train.
+              Kharkiv: mentioned
         "#]],
     );
 }
