@@ -644,6 +644,13 @@ fn denied(doc: &Document, sentence_start: usize, t: usize) -> bool {
         .any(|i| word_is(doc, i, Class::Denial))
 }
 
+/// A word of possibility follows the name, which ends a noun phrase the cue opens: "control
+/// of X would give them a foothold", "the fall of X could open the road".
+fn modal_after(doc: &Document, t: usize, sentence_end: usize) -> bool {
+    t < sentence_end
+        && (word_is(doc, t, Class::Hypothetical) || word_is(doc, t, Class::Conditional))
+}
+
 /// The most tokens back from a cue to the word of possibility that governs it.
 const HYPOTHETICAL_REACH: usize = 12;
 
@@ -691,7 +698,8 @@ fn reading(ctx: &Context, cue: &CueAt, between: &Between, after: bool) -> Readin
     let civilians_leave = cue.cue == Cue::Withdraw && civilians_before(doc, cue.first);
     Reading {
         negated,
-        hypothetical: hypothetical(doc, sentence.first_token, cue.first),
+        hypothetical: hypothetical(doc, sentence.first_token, cue.first)
+            || (!after && modal_after(doc, m.end_token, sentence.end_token)),
         past,
         beside,
         civilians_leave,

@@ -51,6 +51,7 @@ pub(crate) enum Class {
     Attempt,
     Hypothetical,
     Denial,
+    Conditional,
 }
 
 /// Every word class with its name in the data file, in the order of `Class` (a class is its
@@ -78,6 +79,7 @@ const CLASSES: &[(&str, Class)] = &[
     ("attempt", Class::Attempt),
     ("hypothetical", Class::Hypothetical),
     ("denial", Class::Denial),
+    ("conditional", Class::Conditional),
 ];
 
 /// What a phrase of the lexicon is.
@@ -341,6 +343,7 @@ mod tests {
             (Class::Attempt, "tried", "wanted"),
             (Class::Hypothetical, "might", "must"),
             (Class::Denial, "dismissed", "confirmed"),
+            (Class::Conditional, "would", "could"),
         ];
         for &(class, member, other) in cases {
             assert!(lexicon().is(class, member), "{class:?} holds {member}");

@@ -134,6 +134,8 @@ fn statuses_by_rule() {
             "Officials warned of the possibility that Russia prepares an assault on Kharkiv.",
             "Russian troops could capture Avdiivka within weeks.",
             "Russian troops may have captured Soledar.",
+            "Control of Kupiansk would give Russian forces a foothold.",
+            "Officials said the Russian troops would be regrouped from Izium.",
             // A noun phrase describes the place: an apposition, a copula.
             "Officers met in Izium, a key Russian staging point.",
             "Balakliia was a major base for Russian forces.",
@@ -236,6 +238,10 @@ fn statuses_by_rule() {
               Avdiivka: contested
             Russian troops may have captured Soledar.
               Soledar: occupied
+            Control of Kupiansk would give Russian forces a foothold.
+              Kupiansk: contested
+            Officials said the Russian troops would be regrouped from Izium.
+              Izium: liberated
             Officers met in Izium, a key Russian staging point.
               Izium: occupied
             Balakliia was a major base for Russian forces.
