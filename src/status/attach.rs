@@ -830,7 +830,8 @@ pub(super) fn mention_status(
 
 /// The status a list's header gives a line of the list that has no cue of its own: the event
 /// of the header's last cue ("the enemy continued shelling civilian infrastructure, namely:" →
-/// attacked), for the side the header names.
+/// attacked), for the side the header names. (A sentence naming the places of the one before
+/// it has that one for its header.)
 pub(super) fn header_status(
     doc: &Document,
     header: usize,
@@ -847,7 +848,7 @@ pub(super) fn header_status(
     );
     let reason = [
         capitalised(status),
-        ": the list stands under “",
+        ": named as a place of “",
         snippet,
         cut,
         "”",

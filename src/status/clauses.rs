@@ -307,6 +307,21 @@ fn continues_list(doc: &Document, sentence: usize) -> bool {
     bullet || lower || word_in(doc, s.first_token, &["in", "on", "at", "near"])
 }
 
+/// The sentence says which places the one before it was about: "the areas in question are A
+/// and B", "these settlements include A".
+fn refers_back(doc: &Document, sentence: usize) -> bool {
+    let s = doc.sentences[sentence];
+    let copula = |t: usize| word_in(doc, t, &["are", "were", "include", "included"]);
+    (s.first_token + 1..s.end_token).any(|t| {
+        word_is(doc, t, Class::BackReference)
+            && ((word_in(doc, t - 1, &["these", "those"]) && copula(t + 1))
+                || (doc.is_word(t - 1, "the")
+                    && doc.is_word(t + 1, "in")
+                    && doc.is_word(t + 2, "question")
+                    && copula(t + 3)))
+    })
+}
+
 /// The sentence ends with a colon: "… continued shelling civilian infrastructure, namely:".
 fn ends_with_colon(doc: &Document, sentence: usize) -> bool {
     let s = doc.sentences[sentence];
@@ -315,7 +330,9 @@ fn ends_with_colon(doc: &Document, sentence: usize) -> bool {
 
 /// For each sentence, the header that governs it, if any: the last sentence before it ending
 /// with a colon, when every sentence between them (and it) is a line of the list. A line that
-/// ends with a colon itself ("In D community:") is a sub-heading and keeps its header.
+/// ends with a colon itself ("In D community:") is a sub-heading and keeps its header. A
+/// sentence that names the places of the one before it ("the areas in question are A and B")
+/// has that one for its header.
 pub(super) fn governing_headers(doc: &Document) -> Vec<Option<usize>> {
     let mut out = Vec::with_capacity(doc.sentences.len());
     let mut header: Option<usize> = None;
@@ -323,7 +340,8 @@ pub(super) fn governing_headers(doc: &Document) -> Vec<Option<usize>> {
         if header.is_some() && !continues_list(doc, s) {
             header = None;
         }
-        out.push(header);
+        let back = (header.is_none() && s > 0 && refers_back(doc, s)).then(|| s - 1);
+        out.push(header.or(back));
         if header.is_none() && ends_with_colon(doc, s) {
             header = Some(s);
         }

@@ -52,6 +52,7 @@ pub(crate) enum Class {
     Hypothetical,
     Denial,
     Conditional,
+    BackReference,
 }
 
 /// Every word class with its name in the data file, in the order of `Class` (a class is its
@@ -80,6 +81,7 @@ const CLASSES: &[(&str, Class)] = &[
     ("hypothetical", Class::Hypothetical),
     ("denial", Class::Denial),
     ("conditional", Class::Conditional),
+    ("back-reference", Class::BackReference),
 ];
 
 /// What a phrase of the lexicon is.
@@ -344,6 +346,7 @@ mod tests {
             (Class::Hypothetical, "might", "must"),
             (Class::Denial, "dismissed", "confirmed"),
             (Class::Conditional, "would", "could"),
+            (Class::BackReference, "areas", "area"),
         ];
         for &(class, member, other) in cases {
             assert!(lexicon().is(class, member), "{class:?} holds {member}");

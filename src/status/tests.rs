@@ -284,6 +284,9 @@ fn voices_and_headers() {
             "The enemy continued shelling civilian infrastructure, namely:\nin the Kharkiv direction – Udy, Zolochiv;\nin the Bakhmut direction – Soledar.",
             // A line that is not part of the list ends it.
             "The enemy shelled the following villages:\n- Udy,\nZolochiv held a fair.",
+            // A sentence that names the places of the one before it takes its event.
+            "Our troops are moving southeast of Izium. The officer said the areas in question are Udy and Zolochiv.",
+            "Our troops are moving southeast of Izium. He said that Udy and Zolochiv are quiet.",
         ],
         expect![[r#"
             The Kiev regime lost ground. The troops liberated Soledar.
@@ -310,6 +313,14 @@ fn voices_and_headers() {
             - Udy,
             Zolochiv held a fair.
               Udy: attacked
+              Zolochiv: mentioned
+            Our troops are moving southeast of Izium. The officer said the areas in question are Udy and Zolochiv.
+              Izium: contested
+              Udy: contested
+              Zolochiv: contested
+            Our troops are moving southeast of Izium. He said that Udy and Zolochiv are quiet.
+              Izium: contested
+              Udy: mentioned
               Zolochiv: mentioned
         "#]],
     );
