@@ -293,183 +293,21 @@ pub fn resolve(gazetteer: &Gazetteer, doc: &Document, mentions: Vec<Mention>) ->
         })
         .filter(|m| !m.candidates.is_empty())
         .collect();
-
-    let named_oblasts: HashSet<&str> = mentions
-        .iter()
-        .filter(|m| m.framing == Framing::Region)
-        .filter_map(|m| gazetteer.place(m.candidates[0].place).oblast.as_deref())
-        .collect();
-    let oblasts_by_sentence: HashSet<(usize, &str)> = mentions
-        .iter()
-        .filter(|m| m.framing == Framing::Region)
-        .filter_map(|m| {
-            Some((
-                m.sentence,
-                gazetteer.place(m.candidates[0].place).oblast.as_deref()?,
-            ))
-        })
-        .collect();
-
-    // Each mention's spelling, folded and numbered; each distinct spelling is folded once.
-    let mut key_by_surface: HashMap<&str, usize> = HashMap::default();
-    let mut key_index: HashMap<String, usize> = HashMap::default();
-    let key_ids: Vec<usize> = mentions
-        .iter()
-        .map(|m| {
-            let surface = &doc.text[m.start..m.end];
-            *key_by_surface.entry(surface).or_insert_with(|| {
-                let next = key_index.len();
-                *key_index.entry(fold_name(surface)).or_insert(next)
-            })
-        })
-        .collect();
-    // Anchors: mentions whose best reading is prominent. Each anchor place remembers the
-    // spellings that named it, so that a name never supports its own homonyms.
-    let mut anchors: HashMap<PlaceId, (GeoPoint, HashSet<usize>)> = HashMap::default();
-    for (m, &key) in mentions.iter().zip(&key_ids) {
-        if let Some(best) = best_prominent(gazetteer, m) {
-            let p = gazetteer.place(best.place);
-            if in_theatre(p) && !m.metonym && !m.dateline {
-                anchors
-                    .entry(best.place)
-                    .or_insert((GeoPoint::new((p.lon, p.lat)), HashSet::default()))
-                    .1
-                    .insert(key);
-            }
-        }
-    }
-    // What a candidate's score owes to its place and the mention's spelling alone — the base
-    // score, support from the article's regions, and (in the theatre) from nearness to the
-    // anchors — worked out once per spelling and place.
-    let mut fixed_cache: HashMap<(NameRef, usize), (f64, f64, Option<f64>)> = HashMap::default();
-    let same_place = (SAME_PLACE_KM / (2.0 * GeoPoint::EARTH_RADIUS_KM))
-        .sin()
-        .powi(2);
-    let mut fixed_part = |r: NameRef, key: usize| -> (f64, f64, Option<f64>) {
-        *fixed_cache.entry((r, key)).or_insert_with(|| {
-            let p = gazetteer.place(r.place);
-            let regions = match p.oblast.as_deref() {
-                Some(o) if named_oblasts.contains(o) => OBLAST_IN_ARTICLE,
-                _ => 0.0,
-            };
-            let nearness = in_theatre(p).then(|| {
-                // The nearest anchor named by another spelling, compared by haversines: one
-                // arcsine for the lot. An anchor at the place is the place itself, which
-                // supports it only when the article names it otherwise too ("Liman", then
-                // "Krasny Liman"); another place there is a duplicate and supports nothing.
-                let here = GeoPoint::new((p.lon, p.lat));
-                let nearest = anchors
-                    .iter()
-                    .filter(|(_, (_, names))| names.iter().any(|n| *n != key))
-                    .map(|(&id, (anchor, _))| (id, anchor.haversine(here)))
-                    .filter(|&(id, h)| id == r.place || h > same_place)
-                    .map(|(_, h)| h)
-                    .fold(None, |best: Option<f64>, h| {
-                        Some(best.map_or(h, |b| b.min(h)))
-                    })
-                    .map_or(f64::INFINITY, GeoPoint::km_of);
-                // Front-line reports name places close together: 8.2 at 10 km, 4.5 at 40 km.
-                ANCHOR_SUPPORT * (-nearest / ANCHOR_DECAY_KM).exp()
-            });
-            (base_score(gazetteer, r), regions, nearness)
-        })
-    };
-
-    // "Andriivka south of Bakhmut", "Stepove near Avdiivka": the place that locates a mention.
-    let locators: Vec<Option<GeoPoint>> = (0..mentions.len())
-        .map(|k| {
-            let next = mentions.get(k + 1)?;
-            let m = &mentions[k];
-            let gap = m.end_token..next.first_token;
-            let located = next.sentence == m.sentence
-                && gap.len() <= LOCATOR_GAP_TOKENS
-                && gap.clone().any(|t| LOCATOR_WORDS.contains(doc.tok(t)));
-            if !located {
-                return None;
-            }
-            let best = best_prominent(gazetteer, next)?;
-            let p = gazetteer.place(best.place);
-            in_theatre(p).then(|| GeoPoint::new((p.lon, p.lat)))
-        })
-        .collect();
-
-    // Each candidate of mention `k` with its score and the support in it, into `scored`.
-    let mut score_candidates = |k: usize, scored: &mut Vec<(NameRef, f64, f64)>| {
-        let m = &mentions[k];
-        scored.clear();
-        scored.extend(m.candidates.iter().map(|&r| {
-            let (mut s, mut support, nearness) = fixed_part(r, key_ids[k]);
-            let p = gazetteer.place(r.place);
-            if let Some(o) = p.oblast.as_deref() {
-                if oblasts_by_sentence.contains(&(m.sentence, o)) {
-                    support += OBLAST_IN_SENTENCE;
-                }
-            }
-            if let Some(nearness) = nearness {
-                support += nearness;
-                if let Some(at) = locators[k] {
-                    support += LOCATOR_SUPPORT
-                        * (-at.km_to(GeoPoint::new((p.lon, p.lat))) / LOCATOR_DECAY_KM).exp();
-                }
-            }
-            s += support;
-            (r, s, support)
-        }));
-    };
-
+    let mut evidence = Evidence::gather(gazetteer, doc, &mentions);
+    let anchored = !evidence.anchors.is_empty();
     let mut chosen: Vec<Option<PlaceId>> = vec![None; mentions.len()];
     let mut scored = Vec::new();
     for (k, m) in mentions.iter().enumerate() {
-        score_candidates(k, &mut scored);
+        evidence.score_candidates(&mentions, k, &mut scored);
         let Some(&(best, _, support)) = scored.iter().max_by(|a, b| a.1.total_cmp(&b.1)) else {
             continue;
         };
-        if accept(gazetteer, doc, m, best, support, !anchors.is_empty()) {
+        if accept(gazetteer, doc, m, best, support, anchored) {
             chosen[k] = Some(best.place);
         }
     }
     support_from_list_mates(gazetteer, doc, &mentions, &mut chosen);
-
-    // Second look at homonyms in lists: the members of a list lie close together, so a
-    // candidate near the chosen list-mates wins ("Ternova, Rubizhne, Ruski Tyshky": the village
-    // Rubizhne near Kharkiv, not the city in Luhansk oblast).
-    for k in 0..mentions.len() {
-        let m = &mentions[k];
-        if chosen[k].is_none() || m.candidates.len() < 2 || m.framing == Framing::Region {
-            continue;
-        }
-        let mates: Vec<(f64, f64)> = list_mates(doc, &mentions, k)
-            .into_iter()
-            .filter_map(|j| chosen[j])
-            .map(|p| gazetteer.place(p))
-            .filter(|p| in_theatre(p))
-            .map(|p| (p.lon, p.lat))
-            .collect();
-        if mates.is_empty() {
-            continue;
-        }
-        score_candidates(k, &mut scored);
-        let rescored = scored.iter().map(|&(r, s, support)| {
-            let p = gazetteer.place(r.place);
-            let near = mates
-                .iter()
-                .map(|&q| distance_km(q, (p.lon, p.lat)))
-                .fold(f64::INFINITY, f64::min);
-            let bonus = if in_theatre(p) {
-                LIST_MATE_SUPPORT * (-near / LIST_MATE_DECAY_KM).exp()
-            } else {
-                0.0
-            };
-            (r, s + bonus, support + bonus)
-        });
-        if let Some((best, _, support)) = rescored.max_by(|a, b| a.1.total_cmp(&b.1)) {
-            if Some(best.place) != chosen[k]
-                && accept(gazetteer, doc, m, best, support, !anchors.is_empty())
-            {
-                chosen[k] = Some(best.place);
-            }
-        }
-    }
+    second_look_in_lists(&mut evidence, &mentions, &mut chosen);
     settle_lists(
         gazetteer,
         &list_groups(doc, &mentions),
@@ -486,6 +324,224 @@ pub fn resolve(gazetteer: &Gazetteer, doc: &Document, mentions: Vec<Mention>) ->
             })
         })
         .collect()
+}
+
+/// What a candidate's score owes to its place and spelling alone: the base score, support
+/// from the article's regions, and (in the theatre) support from nearness to the anchors.
+type FixedPart = (f64, f64, Option<f64>);
+
+/// The article-wide evidence that scores the candidates of every mention.
+struct Evidence<'g, 'd> {
+    gazetteer: &'g Gazetteer,
+    doc: &'d Document<'d>,
+    /// The oblasts the article names, anywhere and by sentence.
+    named_oblasts: HashSet<&'g str>,
+    oblasts_by_sentence: HashSet<(usize, &'g str)>,
+    /// Each mention's spelling, folded and numbered.
+    key_ids: Vec<usize>,
+    /// Mentions whose best reading is prominent. Each anchor place remembers the spellings
+    /// that named it, so that a name never supports its own homonyms.
+    anchors: HashMap<PlaceId, (GeoPoint, HashSet<usize>)>,
+    /// For each mention, the place that locates it ("Andriivka south of Bakhmut").
+    locators: Vec<Option<GeoPoint>>,
+    /// The fixed part of each (reading, spelling), worked out once.
+    fixed: HashMap<(NameRef, usize), FixedPart>,
+}
+
+impl<'g, 'd> Evidence<'g, 'd> {
+    fn gather(gazetteer: &'g Gazetteer, doc: &'d Document<'d>, mentions: &[Mention]) -> Self {
+        let oblast_of = |m: &Mention| gazetteer.place(m.candidates[0].place).oblast.as_deref();
+        let regions = || mentions.iter().filter(|m| m.framing == Framing::Region);
+        let key_ids = spelling_keys(doc, mentions);
+        Evidence {
+            gazetteer,
+            doc,
+            named_oblasts: regions().filter_map(oblast_of).collect(),
+            oblasts_by_sentence: regions()
+                .filter_map(|m| Some((m.sentence, oblast_of(m)?)))
+                .collect(),
+            anchors: anchors(gazetteer, mentions, &key_ids),
+            locators: (0..mentions.len())
+                .map(|k| locator(gazetteer, doc, mentions, k))
+                .collect(),
+            key_ids,
+            fixed: HashMap::default(),
+        }
+    }
+
+    /// The fixed part of reading `r` under spelling `key`.
+    fn fixed_part(&mut self, r: NameRef, key: usize) -> FixedPart {
+        if let Some(&fixed) = self.fixed.get(&(r, key)) {
+            return fixed;
+        }
+        let p = self.gazetteer.place(r.place);
+        let regions = match p.oblast.as_deref() {
+            Some(o) if self.named_oblasts.contains(o) => OBLAST_IN_ARTICLE,
+            _ => 0.0,
+        };
+        let nearness = in_theatre(p).then(|| {
+            let same_place = (SAME_PLACE_KM / (2.0 * GeoPoint::EARTH_RADIUS_KM))
+                .sin()
+                .powi(2);
+            // The nearest anchor named by another spelling, compared by haversines: one
+            // arcsine for the lot. An anchor at the place is the place itself, which supports
+            // it only when the article names it otherwise too ("Liman", then "Krasny Liman");
+            // another place there is a duplicate and supports nothing.
+            let here = GeoPoint::new((p.lon, p.lat));
+            let nearest = self
+                .anchors
+                .iter()
+                .filter(|(_, (_, names))| names.iter().any(|n| *n != key))
+                .map(|(&id, (anchor, _))| (id, anchor.haversine(here)))
+                .filter(|&(id, h)| id == r.place || h > same_place)
+                .map(|(_, h)| h)
+                .fold(None, |best: Option<f64>, h| {
+                    Some(best.map_or(h, |b| b.min(h)))
+                })
+                .map_or(f64::INFINITY, GeoPoint::km_of);
+            // Front-line reports name places close together: 8.2 at 10 km, 4.5 at 40 km.
+            ANCHOR_SUPPORT * (-nearest / ANCHOR_DECAY_KM).exp()
+        });
+        let fixed = (base_score(self.gazetteer, r), regions, nearness);
+        self.fixed.insert((r, key), fixed);
+        fixed
+    }
+
+    /// Each candidate of mention `k` with its score and the support in it, into `scored`.
+    fn score_candidates(
+        &mut self,
+        mentions: &[Mention],
+        k: usize,
+        scored: &mut Vec<(NameRef, f64, f64)>,
+    ) {
+        let m = &mentions[k];
+        scored.clear();
+        for &r in &m.candidates {
+            let (mut s, mut support, nearness) = self.fixed_part(r, self.key_ids[k]);
+            let p = self.gazetteer.place(r.place);
+            if let Some(o) = p.oblast.as_deref() {
+                if self.oblasts_by_sentence.contains(&(m.sentence, o)) {
+                    support += OBLAST_IN_SENTENCE;
+                }
+            }
+            if let Some(nearness) = nearness {
+                support += nearness;
+                if let Some(at) = self.locators[k] {
+                    support += LOCATOR_SUPPORT
+                        * (-at.km_to(GeoPoint::new((p.lon, p.lat))) / LOCATOR_DECAY_KM).exp();
+                }
+            }
+            s += support;
+            scored.push((r, s, support));
+        }
+    }
+}
+
+/// Each mention's spelling, folded and numbered; each distinct spelling is folded once.
+fn spelling_keys(doc: &Document, mentions: &[Mention]) -> Vec<usize> {
+    let mut key_by_surface: HashMap<&str, usize> = HashMap::default();
+    let mut key_index: HashMap<String, usize> = HashMap::default();
+    mentions
+        .iter()
+        .map(|m| {
+            let surface = &doc.text[m.start..m.end];
+            *key_by_surface.entry(surface).or_insert_with(|| {
+                let next = key_index.len();
+                *key_index.entry(fold_name(surface)).or_insert(next)
+            })
+        })
+        .collect()
+}
+
+/// The anchors: mentions whose best reading is a prominent place of the theatre, with the
+/// spellings that named each.
+fn anchors(
+    gazetteer: &Gazetteer,
+    mentions: &[Mention],
+    key_ids: &[usize],
+) -> HashMap<PlaceId, (GeoPoint, HashSet<usize>)> {
+    let mut anchors: HashMap<PlaceId, (GeoPoint, HashSet<usize>)> = HashMap::default();
+    for (m, &key) in mentions.iter().zip(key_ids) {
+        if let Some(best) = best_prominent(gazetteer, m) {
+            let p = gazetteer.place(best.place);
+            if in_theatre(p) && !m.metonym && !m.dateline {
+                anchors
+                    .entry(best.place)
+                    .or_insert((GeoPoint::new((p.lon, p.lat)), HashSet::default()))
+                    .1
+                    .insert(key);
+            }
+        }
+    }
+    anchors
+}
+
+/// "Andriivka south of Bakhmut", "Stepove near Avdiivka": the place that locates mention `k`.
+fn locator(
+    gazetteer: &Gazetteer,
+    doc: &Document,
+    mentions: &[Mention],
+    k: usize,
+) -> Option<GeoPoint> {
+    let next = mentions.get(k + 1)?;
+    let m = &mentions[k];
+    let gap = m.end_token..next.first_token;
+    let located = next.sentence == m.sentence
+        && gap.len() <= LOCATOR_GAP_TOKENS
+        && gap.clone().any(|t| LOCATOR_WORDS.contains(doc.tok(t)));
+    if !located {
+        return None;
+    }
+    let best = best_prominent(gazetteer, next)?;
+    let p = gazetteer.place(best.place);
+    in_theatre(p).then(|| GeoPoint::new((p.lon, p.lat)))
+}
+
+/// Second look at homonyms in lists: the members of a list lie close together, so a candidate
+/// near the chosen list-mates wins ("Ternova, Rubizhne, Ruski Tyshky": the village Rubizhne
+/// near Kharkiv, not the city in Luhansk oblast).
+fn second_look_in_lists(
+    evidence: &mut Evidence,
+    mentions: &[Mention],
+    chosen: &mut [Option<PlaceId>],
+) {
+    let (gazetteer, doc) = (evidence.gazetteer, evidence.doc);
+    let anchored = !evidence.anchors.is_empty();
+    let mut scored = Vec::new();
+    for (k, m) in mentions.iter().enumerate() {
+        if chosen[k].is_none() || m.candidates.len() < 2 || m.framing == Framing::Region {
+            continue;
+        }
+        let mates: Vec<(f64, f64)> = list_mates(doc, mentions, k)
+            .into_iter()
+            .filter_map(|j| chosen[j])
+            .map(|p| gazetteer.place(p))
+            .filter(|p| in_theatre(p))
+            .map(|p| (p.lon, p.lat))
+            .collect();
+        if mates.is_empty() {
+            continue;
+        }
+        evidence.score_candidates(mentions, k, &mut scored);
+        let rescored = scored.iter().map(|&(r, s, support)| {
+            let p = gazetteer.place(r.place);
+            let near = mates
+                .iter()
+                .map(|&q| distance_km(q, (p.lon, p.lat)))
+                .fold(f64::INFINITY, f64::min);
+            let bonus = if in_theatre(p) {
+                LIST_MATE_SUPPORT * (-near / LIST_MATE_DECAY_KM).exp()
+            } else {
+                0.0
+            };
+            (r, s + bonus, support + bonus)
+        });
+        if let Some((best, _, support)) = rescored.max_by(|a, b| a.1.total_cmp(&b.1)) {
+            if Some(best.place) != chosen[k] && accept(gazetteer, doc, m, best, support, anchored) {
+                chosen[k] = Some(best.place);
+            }
+        }
+    }
 }
 
 /// The neighbours of mention `k` in a list: the mentions right before and after it, joined to
