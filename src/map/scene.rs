@@ -218,299 +218,371 @@ pub fn status_counts(marks: &[Mark]) -> [(Status, usize); 6] {
 }
 
 impl Scene {
-    /// Builds the display list for one frame.
+    /// Builds the display list for one frame, layer by layer from the bottom: land, the tint of
+    /// the regions the report names, water and lines, the regions' outlines, markers, labels,
+    /// and the legend and scale bar on top (placed first, so that labels avoid them).
     pub fn build(input: &SceneInput, measure: &dyn Measure) -> Scene {
-        let SceneInput {
-            basemap,
-            marks,
-            view,
-            selected,
-            hovered,
-        } = *input;
-        let mut items = Vec::new();
+        let view = input.view;
         let screen = Bounds {
             min: Point::new(0.0, 0.0),
             max: Point::new(view.width, view.height),
         };
-        let visible = view.world_bounds();
-        items.push(Item::Rect {
-            bounds: screen,
-            fill: style::WATER,
-            stroke: None,
-        });
-
-        let fill = |areas: &mut dyn Iterator<Item = &super::basemap::Area>| -> Vec<Vec<Point>> {
-            areas
-                .filter(|a| a.bounds.intersects(&visible))
-                .flat_map(|a| a.rings.iter().map(|r| project(view, r)))
-                .collect()
+        let frame = Frame {
+            view,
+            visible: view.world_bounds(),
         };
-        items.push(Item::Fill {
-            rings: fill(&mut basemap.countries.iter()),
-            color: style::LAND,
-        });
-        items.push(Item::Fill {
-            rings: fill(&mut basemap.admin1.iter().filter(|a| a.group == "UKR")),
-            color: style::UKRAINE,
-        });
-        let regions: Vec<(usize, Status)> = marks
+        let regions: Vec<(usize, Status)> = input
+            .marks
             .iter()
             .filter_map(|m| m.region.map(|r| (r, m.status)))
             .collect();
-        for &(r, status) in &regions {
-            items.push(Item::Fill {
-                rings: fill(&mut std::iter::once(&basemap.admin1[r])),
-                color: status_style(status).region_fill,
-            });
-        }
-        items.push(Item::Fill {
-            rings: fill(&mut basemap.water.iter()),
-            color: style::WATER,
-        });
-
-        let mpp = view.metres_per_pixel();
-        let max_rank = if mpp > 2500.0 {
-            7
-        } else if mpp > 600.0 {
-            10
-        } else {
-            u32::MAX
-        };
-        for (major, width) in [(false, 0.8), (true, 1.5)] {
-            let lines = basemap
-                .rivers
-                .iter()
-                .filter(|r| r.rank <= max_rank && (r.rank <= 7) == major)
-                .flat_map(|r| r.lines.iter())
-                .filter(|l| l.bounds.intersects(&visible))
-                .map(|l| project(view, &l.points))
-                .collect();
-            items.push(Item::Stroke {
-                lines,
-                color: style::RIVER,
-                width,
-                dashed: false,
-            });
-        }
-        let border_styles = [
-            (BorderKind::Coast, style::COAST, 0.7, false),
-            (BorderKind::RuAdmin, style::OBLAST_BORDER, 0.6, true),
-            (BorderKind::Oblast, style::OBLAST_BORDER, 0.9, false),
-            (BorderKind::Country, style::COUNTRY_BORDER, 1.2, false),
-            (BorderKind::National, style::NATIONAL_BORDER, 1.5, false),
-        ];
-        for (kind, color, width, dashed) in border_styles {
-            let lines = basemap
-                .borders
-                .iter()
-                .filter(|b| b.kind == kind && b.line.bounds.intersects(&visible))
-                .map(|b| project(view, &b.line.points))
-                .collect();
-            items.push(Item::Stroke {
-                lines,
-                color,
-                width,
-                dashed,
-            });
-        }
-        for &(r, status) in &regions {
-            let a = &basemap.admin1[r];
-            if a.bounds.intersects(&visible) {
-                items.push(Item::Stroke {
-                    lines: a
-                        .rings
-                        .iter()
-                        .map(|ring| {
-                            let mut l = project(view, ring);
-                            if let Some(&first) = l.first() {
-                                l.push(first);
-                            }
-                            l
-                        })
-                        .collect(),
-                    color: match status {
-                        Status::Mentioned => style::NATIONAL_BORDER,
-                        s => status_style(s).fill,
-                    },
-                    width: 2.0,
-                    dashed: false,
-                });
-            }
-        }
-
-        // Panels first in space (so labels avoid them), last in drawing order.
-        let mut panels = Vec::new();
-        let counts = status_counts(marks);
-        let row_h = 18.0;
-        let legend_w = counts
-            .iter()
-            .map(|(s, n)| {
-                measure.text_width(&format!("{} {}", status_style(*s).label, n), Font::Small)
-            })
-            .fold(0.0, f64::max)
-            + 34.0;
-        let legend_h = row_h * counts.len() as f64 + 10.0;
-        let legend = Bounds {
-            min: Point::new(view.width - legend_w - 10.0, view.height - legend_h - 10.0),
-            max: Point::new(view.width - 10.0, view.height - 10.0),
-        };
-        panels.push(Item::Rect {
-            bounds: legend,
-            fill: style::PANEL,
-            stroke: Some(style::PANEL_STROKE),
-        });
-        for (i, (s, n)) in counts.iter().enumerate() {
-            let st = status_style(*s);
-            let y = legend.min.y + 5.0 + row_h * (i as f64 + 0.5);
-            panels.push(Item::Marker {
-                at: Point::new(legend.min.x + 14.0, y),
-                shape: st.shape,
-                radius: 5.5,
-                fill: st.fill,
-                emphasis: false,
-            });
-            panels.push(Item::Text {
-                text: format!("{} {}", st.label, n),
-                at: Point::new(legend.min.x + 26.0, y - Font::Small.size() * 0.6),
-                font: Font::Small,
-                color: style::TEXT,
-                halo: false,
-            });
-        }
-        let (bar_px, bar_label) = scale_bar(view, 120.0);
-        let label_w = measure.text_width(&bar_label, Font::Small);
-        let scale_box = Bounds {
-            min: Point::new(10.0, view.height - 36.0),
-            max: Point::new(28.0 + bar_px.max(label_w), view.height - 10.0),
-        };
-        panels.push(Item::Rect {
-            bounds: scale_box,
-            fill: style::PANEL,
-            stroke: Some(style::PANEL_STROKE),
-        });
-        panels.push(Item::Rect {
-            bounds: Bounds {
-                min: Point::new(19.0, view.height - 18.0),
-                max: Point::new(19.0 + bar_px, view.height - 15.0),
-            },
-            fill: style::TEXT,
+        let mut items = vec![Item::Rect {
+            bounds: screen,
+            fill: style::WATER,
             stroke: None,
+        }];
+        land_layer(&mut items, input.basemap, &frame);
+        region_tints(&mut items, input.basemap, &frame, &regions);
+        water_and_lines_layer(&mut items, input.basemap, &frame);
+        region_outlines(&mut items, input.basemap, &frame, &regions);
+        let (panels, panel_bounds) = legend_and_scale(input.marks, view, measure);
+        let mut obstacles = panel_bounds.to_vec();
+        markers_layer(&mut items, input, &screen, &mut obstacles);
+        labels_layer(&mut items, input, &screen, &obstacles, measure);
+        items.extend(panels);
+        Scene { items }
+    }
+}
+
+/// The view of one frame and the world box it shows.
+struct Frame<'a> {
+    view: &'a Viewport,
+    visible: Bounds,
+}
+
+impl Frame<'_> {
+    /// The rings of the visible areas, on the screen.
+    fn rings<'b>(&self, areas: impl Iterator<Item = &'b super::basemap::Area>) -> Vec<Vec<Point>> {
+        areas
+            .filter(|a| a.bounds.intersects(&self.visible))
+            .flat_map(|a| a.rings.iter().map(|r| project(self.view, r)))
+            .collect()
+    }
+}
+
+/// Land: the countries, and Ukraine in its own colour.
+fn land_layer(items: &mut Vec<Item>, basemap: &Basemap, frame: &Frame) {
+    items.push(Item::Fill {
+        rings: frame.rings(basemap.countries.iter()),
+        color: style::LAND,
+    });
+    items.push(Item::Fill {
+        rings: frame.rings(basemap.admin1.iter().filter(|a| a.group == "UKR")),
+        color: style::UKRAINE,
+    });
+}
+
+/// The regions the report names, tinted in their status's colour under water, lines and
+/// markers.
+fn region_tints(
+    items: &mut Vec<Item>,
+    basemap: &Basemap,
+    frame: &Frame,
+    regions: &[(usize, Status)],
+) {
+    for &(r, status) in regions {
+        items.push(Item::Fill {
+            rings: frame.rings(std::iter::once(&basemap.admin1[r])),
+            color: status_style(status).region_fill,
+        });
+    }
+}
+
+/// Water over the land, rivers (more of them as one zooms in) and borders.
+fn water_and_lines_layer(items: &mut Vec<Item>, basemap: &Basemap, frame: &Frame) {
+    let (view, visible) = (frame.view, &frame.visible);
+    items.push(Item::Fill {
+        rings: frame.rings(basemap.water.iter()),
+        color: style::WATER,
+    });
+    let mpp = view.metres_per_pixel();
+    let max_rank = if mpp > 2500.0 {
+        7
+    } else if mpp > 600.0 {
+        10
+    } else {
+        u32::MAX
+    };
+    for (major, width) in [(false, 0.8), (true, 1.5)] {
+        let lines = basemap
+            .rivers
+            .iter()
+            .filter(|r| r.rank <= max_rank && (r.rank <= 7) == major)
+            .flat_map(|r| r.lines.iter())
+            .filter(|l| l.bounds.intersects(visible))
+            .map(|l| project(view, &l.points))
+            .collect();
+        items.push(Item::Stroke {
+            lines,
+            color: style::RIVER,
+            width,
+            dashed: false,
+        });
+    }
+    let border_styles = [
+        (BorderKind::Coast, style::COAST, 0.7, false),
+        (BorderKind::RuAdmin, style::OBLAST_BORDER, 0.6, true),
+        (BorderKind::Oblast, style::OBLAST_BORDER, 0.9, false),
+        (BorderKind::Country, style::COUNTRY_BORDER, 1.2, false),
+        (BorderKind::National, style::NATIONAL_BORDER, 1.5, false),
+    ];
+    for (kind, color, width, dashed) in border_styles {
+        let lines = basemap
+            .borders
+            .iter()
+            .filter(|b| b.kind == kind && b.line.bounds.intersects(visible))
+            .map(|b| project(view, &b.line.points))
+            .collect();
+        items.push(Item::Stroke {
+            lines,
+            color,
+            width,
+            dashed,
+        });
+    }
+}
+
+/// The outlines of the regions the report names, in their status's colour.
+fn region_outlines(
+    items: &mut Vec<Item>,
+    basemap: &Basemap,
+    frame: &Frame,
+    regions: &[(usize, Status)],
+) {
+    for &(r, status) in regions {
+        let a = &basemap.admin1[r];
+        if !a.bounds.intersects(&frame.visible) {
+            continue;
+        }
+        let closed = |ring: &Vec<Point>| {
+            let mut l = project(frame.view, ring);
+            if let Some(&first) = l.first() {
+                l.push(first);
+            }
+            l
+        };
+        items.push(Item::Stroke {
+            lines: a.rings.iter().map(closed).collect(),
+            color: match status {
+                Status::Mentioned => style::NATIONAL_BORDER,
+                s => status_style(s).fill,
+            },
+            width: 2.0,
+            dashed: false,
+        });
+    }
+}
+
+/// The legend (a row per status with its count) and the scale bar, with their boxes.
+fn legend_and_scale(
+    marks: &[Mark],
+    view: &Viewport,
+    measure: &dyn Measure,
+) -> (Vec<Item>, [Bounds; 2]) {
+    let mut panels = Vec::new();
+    let counts = status_counts(marks);
+    let row_h = 18.0;
+    let legend_w = counts
+        .iter()
+        .map(|(s, n)| measure.text_width(&format!("{} {}", status_style(*s).label, n), Font::Small))
+        .fold(0.0, f64::max)
+        + 34.0;
+    let legend_h = row_h * counts.len() as f64 + 10.0;
+    let legend = Bounds {
+        min: Point::new(view.width - legend_w - 10.0, view.height - legend_h - 10.0),
+        max: Point::new(view.width - 10.0, view.height - 10.0),
+    };
+    panels.push(Item::Rect {
+        bounds: legend,
+        fill: style::PANEL,
+        stroke: Some(style::PANEL_STROKE),
+    });
+    for (i, (s, n)) in counts.iter().enumerate() {
+        let st = status_style(*s);
+        let y = legend.min.y + 5.0 + row_h * (i as f64 + 0.5);
+        panels.push(Item::Marker {
+            at: Point::new(legend.min.x + 14.0, y),
+            shape: st.shape,
+            radius: 5.5,
+            fill: st.fill,
+            emphasis: false,
         });
         panels.push(Item::Text {
-            text: bar_label,
-            at: Point::new(19.0, view.height - 33.0),
+            text: format!("{} {}", st.label, n),
+            at: Point::new(legend.min.x + 26.0, y - Font::Small.size() * 0.6),
             font: Font::Small,
             color: style::TEXT,
             halo: false,
         });
+    }
+    let (bar_px, bar_label) = scale_bar(view, 120.0);
+    let label_w = measure.text_width(&bar_label, Font::Small);
+    let scale_box = Bounds {
+        min: Point::new(10.0, view.height - 36.0),
+        max: Point::new(28.0 + bar_px.max(label_w), view.height - 10.0),
+    };
+    panels.push(Item::Rect {
+        bounds: scale_box,
+        fill: style::PANEL,
+        stroke: Some(style::PANEL_STROKE),
+    });
+    panels.push(Item::Rect {
+        bounds: Bounds {
+            min: Point::new(19.0, view.height - 18.0),
+            max: Point::new(19.0 + bar_px, view.height - 15.0),
+        },
+        fill: style::TEXT,
+        stroke: None,
+    });
+    panels.push(Item::Text {
+        text: bar_label,
+        at: Point::new(19.0, view.height - 33.0),
+        font: Font::Small,
+        color: style::TEXT,
+        halo: false,
+    });
+    (panels, [legend, scale_box])
+}
 
-        // Markers: mentioned places underneath, the selected one on top.
-        let mut order: Vec<usize> = (0..marks.len()).filter(|&i| marks[i].marker).collect();
-        order.sort_by_key(|&i| {
-            (
-                Some(i) == selected,
-                Some(i) == hovered,
-                marks[i].status != Status::Mentioned,
-            )
-        });
-        let mut obstacles = vec![legend, scale_box];
-        for &i in &order {
-            let m = &marks[i];
-            let at = view.to_screen(m.at);
-            let emphasis = Some(i) == selected || Some(i) == hovered;
-            let radius = if Some(i) == selected {
-                SELECTED_RADIUS
-            } else {
-                MARKER_RADIUS
-            };
-            if !screen.contains(at) {
-                continue;
-            }
-            obstacles.push(Bounds {
-                min: Point::new(at.x - radius, at.y - radius),
-                max: Point::new(at.x + radius, at.y + radius),
-            });
-            let st = status_style(m.status);
-            items.push(Item::Marker {
-                at,
-                shape: st.shape,
-                radius,
-                fill: st.fill,
-                emphasis,
-            });
+/// The radius of mark `i`'s marker.
+fn marker_radius(i: usize, selected: Option<usize>) -> f64 {
+    if Some(i) == selected {
+        SELECTED_RADIUS
+    } else {
+        MARKER_RADIUS
+    }
+}
+
+/// The markers on the screen: mentioned places underneath, the hovered and then the selected
+/// one on top; each marker's box joins the obstacles of the labels.
+fn markers_layer(
+    items: &mut Vec<Item>,
+    input: &SceneInput,
+    screen: &Bounds,
+    obstacles: &mut Vec<Bounds>,
+) {
+    let SceneInput {
+        marks,
+        view,
+        selected,
+        hovered,
+        ..
+    } = *input;
+    let mut order: Vec<usize> = (0..marks.len()).filter(|&i| marks[i].marker).collect();
+    order.sort_by_key(|&i| {
+        (
+            Some(i) == selected,
+            Some(i) == hovered,
+            marks[i].status != Status::Mentioned,
+        )
+    });
+    for i in order {
+        let m = &marks[i];
+        let at = view.to_screen(m.at);
+        let radius = marker_radius(i, selected);
+        if !screen.contains(at) {
+            continue;
         }
-
-        // Labels in priority order: selected, reported places, mentioned places, regions, seas.
-        let mut wanted: Vec<(usize, Font)> = Vec::new();
-        let mut by_priority: Vec<usize> = (0..marks.len())
-            .filter(|&i| marks[i].marker || marks[i].region.is_some())
-            .collect();
-        by_priority.sort_by_key(|&i| {
-            (
-                Some(i) != selected,
-                marks[i].region.is_some(),
-                marks[i].status == Status::Mentioned,
-                i,
-            )
+        obstacles.push(Bounds {
+            min: Point::new(at.x - radius, at.y - radius),
+            max: Point::new(at.x + radius, at.y + radius),
         });
-        for i in by_priority {
+        let st = status_style(m.status);
+        items.push(Item::Marker {
+            at,
+            shape: st.shape,
+            radius,
+            fill: st.fill,
+            emphasis: Some(i) == selected || Some(i) == hovered,
+        });
+    }
+}
+
+/// The labels that fit without overlapping each other or the obstacles, in priority order:
+/// the selected place, reported places, mentioned places, regions, then the seas.
+fn labels_layer(
+    items: &mut Vec<Item>,
+    input: &SceneInput,
+    screen: &Bounds,
+    obstacles: &[Bounds],
+    measure: &dyn Measure,
+) {
+    let SceneInput {
+        basemap,
+        marks,
+        view,
+        selected,
+        ..
+    } = *input;
+    let mut by_priority: Vec<usize> = (0..marks.len())
+        .filter(|&i| marks[i].marker || marks[i].region.is_some())
+        .collect();
+    by_priority.sort_by_key(|&i| {
+        (
+            Some(i) != selected,
+            marks[i].region.is_some(),
+            marks[i].status == Status::Mentioned,
+            i,
+        )
+    });
+    let mut texts: Vec<(String, Point, Font, &'static str, f64)> = by_priority
+        .into_iter()
+        .map(|i| {
+            let m = &marks[i];
             let font = if Some(i) == selected {
                 Font::Selected
-            } else if marks[i].region.is_some() {
+            } else if m.region.is_some() {
                 Font::Region
             } else {
                 Font::Place
             };
-            wanted.push((i, font));
+            let gap = if m.marker {
+                marker_radius(i, selected) + 3.0
+            } else {
+                0.0
+            };
+            (m.name.clone(), view.to_screen(m.at), font, style::TEXT, gap)
+        })
+        .collect();
+    for l in &basemap.labels {
+        texts.push((
+            l.name.clone(),
+            view.to_screen(l.at),
+            Font::Sea,
+            style::SEA_TEXT,
+            0.0,
+        ));
+    }
+    let requests: Vec<LabelRequest> = texts
+        .iter()
+        .map(|(text, anchor, font, _, gap)| LabelRequest {
+            anchor: *anchor,
+            gap: *gap,
+            width: measure.text_width(text, *font) + 2.0,
+            height: font.size() + 4.0,
+        })
+        .collect();
+    let placed = labels::place(&requests, obstacles, screen);
+    for ((text, _, font, color, _), spot) in texts.into_iter().zip(placed) {
+        if let Some(b) = spot {
+            items.push(Item::Text {
+                text,
+                at: Point::new(b.min.x + 1.0, b.min.y + 2.0),
+                font,
+                color,
+                halo: true,
+            });
         }
-        let mut texts: Vec<(String, Point, Font, &'static str, f64)> = wanted
-            .iter()
-            .map(|&(i, font)| {
-                let m = &marks[i];
-                let gap = if m.marker {
-                    if Some(i) == selected {
-                        SELECTED_RADIUS + 3.0
-                    } else {
-                        MARKER_RADIUS + 3.0
-                    }
-                } else {
-                    0.0
-                };
-                (m.name.clone(), view.to_screen(m.at), font, style::TEXT, gap)
-            })
-            .collect();
-        for l in &basemap.labels {
-            texts.push((
-                l.name.clone(),
-                view.to_screen(l.at),
-                Font::Sea,
-                style::SEA_TEXT,
-                0.0,
-            ));
-        }
-        let requests: Vec<LabelRequest> = texts
-            .iter()
-            .map(|(text, anchor, font, _, gap)| LabelRequest {
-                anchor: *anchor,
-                gap: *gap,
-                width: measure.text_width(text, *font) + 2.0,
-                height: font.size() + 4.0,
-            })
-            .collect();
-        let placed = labels::place(&requests, &obstacles, &screen);
-        for ((text, _, font, color, _), spot) in texts.into_iter().zip(placed) {
-            if let Some(b) = spot {
-                items.push(Item::Text {
-                    text,
-                    at: Point::new(b.min.x + 1.0, b.min.y + 2.0),
-                    font,
-                    color,
-                    halo: true,
-                });
-            }
-        }
-        items.extend(panels);
-        Scene { items }
     }
 }
 
