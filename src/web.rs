@@ -375,7 +375,25 @@ impl App {
 
     /// The place under the CSS point (`x`, `y`): a marker near it or a highlighted region.
     pub fn pick(&self, x: f64, y: f64) -> Option<usize> {
-        hit_test(&self.basemap, &self.marks, &self.view, Point::new(x, y))
+        hit_test(
+            &self.basemap,
+            &self.marks,
+            &self.view,
+            self.selected,
+            Point::new(x, y),
+        )
+    }
+
+    /// Zooms in on the cluster of markers under the CSS point (`x`, `y`) and redraws; false
+    /// when there is none.
+    pub fn open_cluster(&mut self, x: f64, y: f64) -> bool {
+        let under = scene::cluster_under(&self.marks, &self.view, self.selected, Point::new(x, y));
+        let Some(members) = under else {
+            return false;
+        };
+        scene::zoom_into_cluster(&mut self.view, &members);
+        self.draw();
+        true
     }
 
     /// Marks the place under the pointer (redrawing when it changes) and returns it.

@@ -192,7 +192,7 @@ function wireMap() {
     canvas.classList.remove('dragging');
     if (canvas.hasPointerCapture(e.pointerId)) canvas.releasePointerCapture(e.pointerId);
     flush();
-    if (click) selectIndex(app.pick(e.offsetX, e.offsetY) ?? null);
+    if (click && !app.open_cluster(e.offsetX, e.offsetY)) selectIndex(app.pick(e.offsetX, e.offsetY) ?? null);
     renderList();
   };
   canvas.addEventListener('pointerup', end);

@@ -6,6 +6,7 @@
 use crate::report::{Kind, Report, Status};
 
 use super::basemap::{Basemap, BorderKind};
+use super::clusters::{self, Cluster};
 use super::labels::{self, LabelRequest};
 use super::projection::{forward, Bounds, Point, Viewport};
 use super::style::{self, status_style, Font, Shape};
@@ -134,15 +135,21 @@ const SELECTED_RADIUS: f64 = 9.0;
 /// How far from a marker's centre a click still selects it.
 pub const HIT_RADIUS: f64 = 11.0;
 
-/// What is under the screen point `s`: the nearest marker within [`HIT_RADIUS`], else a
-/// highlighted region that contains the point.
-pub fn hit_test(basemap: &Basemap, marks: &[Mark], view: &Viewport, s: Point) -> Option<usize> {
-    let nearest = marks
+/// What is under the screen point `s`: the nearest marker drawn alone within [`HIT_RADIUS`],
+/// else a highlighted region that contains the point (a cluster is no place: see
+/// [`cluster_under`]).
+pub fn hit_test(
+    basemap: &Basemap,
+    marks: &[Mark],
+    view: &Viewport,
+    selected: Option<usize>,
+    s: Point,
+) -> Option<usize> {
+    let (alone, clusters) = clusters::group(marks, view, selected);
+    let nearest = alone
         .iter()
-        .enumerate()
-        .filter(|(_, m)| m.marker)
-        .map(|(i, m)| {
-            let p = view.to_screen(m.at);
+        .map(|&i| {
+            let p = view.to_screen(marks[i].at);
             (i, (p.x - s.x).hypot(p.y - s.y))
         })
         .filter(|&(_, d)| d <= HIT_RADIUS)
@@ -150,10 +157,42 @@ pub fn hit_test(basemap: &Basemap, marks: &[Mark], view: &Viewport, s: Point) ->
     if let Some((i, _)) = nearest {
         return Some(i);
     }
+    if clusters::cluster_at(&clusters, s).is_some() {
+        return None;
+    }
     let w = view.to_world(s);
     marks
         .iter()
         .position(|m| m.region.is_some_and(|r| basemap.admin1[r].contains(w)))
+}
+
+/// The world box of the members of the cluster drawn under the screen point `s`, if any.
+pub fn cluster_under(
+    marks: &[Mark],
+    view: &Viewport,
+    selected: Option<usize>,
+    s: Point,
+) -> Option<Bounds> {
+    let (_, clusters) = clusters::group(marks, view, selected);
+    clusters::cluster_at(&clusters, s).map(|c| c.bounds(marks))
+}
+
+/// How many times closer a click on a cluster brings the view, at least.
+pub const CLUSTER_ZOOM: f64 = 2.0;
+
+/// Zooms `view` in on a cluster whose members span the world box `members`: to fit them, and
+/// at least [`CLUSTER_ZOOM`] times closer, so that each click splits it further.
+pub fn zoom_into_cluster(view: &mut Viewport, members: &Bounds) {
+    let before = view.scale;
+    view.fit(members, FIT_PADDING, 0.0);
+    if view.scale < before * CLUSTER_ZOOM {
+        view.center = members.center();
+        view.scale = before;
+        view.zoom_at(
+            Point::new(view.width / 2.0, view.height / 2.0),
+            CLUSTER_ZOOM,
+        );
+    }
 }
 
 /// The state a scene is drawn from.
@@ -221,6 +260,7 @@ impl Scene {
     /// Builds the display list for one frame, layer by layer from the bottom: land, the tint of
     /// the regions the report names, water and lines, the regions' outlines, markers, labels,
     /// and the legend and scale bar on top (placed first, so that labels avoid them).
+    /// Markers that would overlap are drawn as one cluster, with its count and status mix.
     pub fn build(input: &SceneInput, measure: &dyn Measure) -> Scene {
         let view = input.view;
         let screen = Bounds {
@@ -246,9 +286,16 @@ impl Scene {
         water_and_lines_layer(&mut items, input.basemap, &frame);
         region_outlines(&mut items, input.basemap, &frame, &regions);
         let (panels, panel_bounds) = legend_and_scale(input.marks, view, measure);
+        let (alone, clusters) = clusters::group(input.marks, view, input.selected);
         let mut obstacles = panel_bounds.to_vec();
-        markers_layer(&mut items, input, &screen, &mut obstacles);
-        labels_layer(&mut items, input, &screen, &obstacles, measure);
+        clusters_layer(&mut items, input.marks, &clusters, measure, &mut obstacles);
+        markers_layer(&mut items, input, &alone, &mut obstacles);
+        let layout = LabelLayout {
+            screen: &screen,
+            panels: &panel_bounds,
+            obstacles: &obstacles,
+        };
+        labels_layer(&mut items, input, &alone, &layout, measure);
         items.extend(panels);
         Scene { items }
     }
@@ -454,6 +501,75 @@ fn legend_and_scale(
     (panels, [legend, scale_box])
 }
 
+/// The clusters: a white disc ringed by arcs in the colours of its members' statuses (each as
+/// long as its share) with the count in the middle; each disc joins the obstacles of the labels.
+fn clusters_layer(
+    items: &mut Vec<Item>,
+    marks: &[Mark],
+    clusters: &[Cluster],
+    measure: &dyn Measure,
+    obstacles: &mut Vec<Bounds>,
+) {
+    for c in clusters {
+        let radius = c.radius();
+        items.push(Item::Marker {
+            at: c.at,
+            shape: Shape::Circle,
+            radius,
+            fill: style::CLUSTER_FILL,
+            emphasis: false,
+        });
+        let total = c.members.len() as f64;
+        let mut start = -std::f64::consts::FRAC_PI_2;
+        for status in Status::ALL {
+            let n = c
+                .members
+                .iter()
+                .filter(|&&i| marks[i].status == status)
+                .count();
+            if n == 0 {
+                continue;
+            }
+            let sweep = std::f64::consts::TAU * n as f64 / total;
+            items.push(Item::Stroke {
+                lines: vec![arc(c.at, radius - 2.5, start, sweep)],
+                color: match status {
+                    Status::Mentioned => style::COUNTRY_BORDER,
+                    s => status_style(s).fill,
+                },
+                width: 4.0,
+                dashed: false,
+            });
+            start += sweep;
+        }
+        let count = c.members.len().to_string();
+        let w = measure.text_width(&count, Font::Place);
+        items.push(Item::Text {
+            at: Point::new(c.at.x - w / 2.0, c.at.y - Font::Place.size() / 2.0 - 1.0),
+            text: count,
+            font: Font::Place,
+            color: style::TEXT,
+            halo: false,
+        });
+        obstacles.push(Bounds {
+            min: Point::new(c.at.x - radius, c.at.y - radius),
+            max: Point::new(c.at.x + radius, c.at.y + radius),
+        });
+    }
+}
+
+/// Points along the arc of `radius` about `centre` from angle `start` through `sweep` radians,
+/// one every few degrees.
+fn arc(centre: Point, radius: f64, start: f64, sweep: f64) -> Vec<Point> {
+    let steps = ((sweep.abs() / 0.1).ceil() as usize).max(1);
+    (0..=steps)
+        .map(|k| {
+            let a = start + sweep * k as f64 / steps as f64;
+            Point::new(centre.x + radius * a.cos(), centre.y + radius * a.sin())
+        })
+        .collect()
+}
+
 /// The radius of mark `i`'s marker.
 fn marker_radius(i: usize, selected: Option<usize>) -> f64 {
     if Some(i) == selected {
@@ -463,12 +579,12 @@ fn marker_radius(i: usize, selected: Option<usize>) -> f64 {
     }
 }
 
-/// The markers on the screen: mentioned places underneath, the hovered and then the selected
-/// one on top; each marker's box joins the obstacles of the labels.
+/// The markers drawn alone: mentioned places underneath, the hovered and then the selected one
+/// on top; each marker's box joins the obstacles of the labels.
 fn markers_layer(
     items: &mut Vec<Item>,
     input: &SceneInput,
-    screen: &Bounds,
+    alone: &[usize],
     obstacles: &mut Vec<Bounds>,
 ) {
     let SceneInput {
@@ -478,7 +594,7 @@ fn markers_layer(
         hovered,
         ..
     } = *input;
-    let mut order: Vec<usize> = (0..marks.len()).filter(|&i| marks[i].marker).collect();
+    let mut order = alone.to_vec();
     order.sort_by_key(|&i| {
         (
             Some(i) == selected,
@@ -490,9 +606,6 @@ fn markers_layer(
         let m = &marks[i];
         let at = view.to_screen(m.at);
         let radius = marker_radius(i, selected);
-        if !screen.contains(at) {
-            continue;
-        }
         obstacles.push(Bounds {
             min: Point::new(at.x - radius, at.y - radius),
             max: Point::new(at.x + radius, at.y + radius),
@@ -508,13 +621,21 @@ fn markers_layer(
     }
 }
 
+/// Where labels may go: the screen, the panels and everything drawn that they must not cover.
+struct LabelLayout<'a> {
+    screen: &'a Bounds,
+    panels: &'a [Bounds],
+    obstacles: &'a [Bounds],
+}
+
 /// The labels that fit without overlapping each other or the obstacles, in priority order:
-/// the selected place, reported places, mentioned places, regions, then the seas.
+/// the selected place (which only the panels can push off), reported places, mentioned places,
+/// regions, then the seas. Marks in a cluster have no label of their own.
 fn labels_layer(
     items: &mut Vec<Item>,
     input: &SceneInput,
-    screen: &Bounds,
-    obstacles: &[Bounds],
+    alone: &[usize],
+    layout: &LabelLayout,
     measure: &dyn Measure,
 ) {
     let SceneInput {
@@ -524,9 +645,8 @@ fn labels_layer(
         selected,
         ..
     } = *input;
-    let mut by_priority: Vec<usize> = (0..marks.len())
-        .filter(|&i| marks[i].marker || marks[i].region.is_some())
-        .collect();
+    let mut by_priority: Vec<usize> = alone.to_vec();
+    by_priority.extend((0..marks.len()).filter(|&i| marks[i].region.is_some()));
     by_priority.sort_by_key(|&i| {
         (
             Some(i) != selected,
@@ -535,6 +655,7 @@ fn labels_layer(
             i,
         )
     });
+    let by_priority_first = by_priority.first().copied();
     let mut texts: Vec<(String, Point, Font, &'static str, f64)> = by_priority
         .into_iter()
         .map(|i| {
@@ -572,7 +693,18 @@ fn labels_layer(
             height: font.size() + 4.0,
         })
         .collect();
-    let placed = labels::place(&requests, obstacles, screen);
+    let mut placed = Vec::with_capacity(requests.len());
+    let mut obstacles = layout.obstacles.to_vec();
+    if selected.is_some() && selected == by_priority_first {
+        let spot = labels::place(&requests[..1], layout.panels, layout.screen)[0];
+        obstacles.extend(spot);
+        placed.push(spot);
+    }
+    placed.extend(labels::place(
+        &requests[placed.len()..],
+        &obstacles,
+        layout.screen,
+    ));
     for ((text, _, font, color, _), spot) in texts.into_iter().zip(placed) {
         if let Some(b) = spot {
             items.push(Item::Text {
@@ -808,6 +940,130 @@ mod tests {
         assert!(selected, "the selected place is always labelled");
     }
 
+    /// A bulletin of 60 villages, most of them a few kilometres apart around (37.6°E, 48.3°N),
+    /// and one town 150 km away.
+    fn bulletin() -> Vec<Mark> {
+        let mut places: Vec<ReportedPlace> = (0..60)
+            .map(|i| {
+                let (dx, dy) = ((i % 10) as f64 * 0.03, (i / 10) as f64 * 0.02);
+                place(
+                    &format!("Village {i}"),
+                    Kind::Settlement,
+                    37.6 + dx,
+                    48.3 + dy,
+                    Status::ALL[i % 6],
+                )
+            })
+            .collect();
+        places.push(place(
+            "Far Town",
+            Kind::Settlement,
+            35.5,
+            48.3,
+            Status::Attacked,
+        ));
+        marks(&basemap(), &Report { places })
+    }
+
+    /// The markers drawn for places (not the legend's) and the counts drawn on clusters.
+    fn markers_and_counts(scene: &Scene, view: &Viewport) -> (usize, Vec<usize>) {
+        let legend_x = view.width - 200.0;
+        let in_map = |at: &Point| at.x < legend_x || at.y < view.height - 150.0;
+        let markers = scene
+            .items
+            .iter()
+            .filter(|i| matches!(i, Item::Marker { at, fill, .. } if in_map(at) && *fill != style::CLUSTER_FILL))
+            .count();
+        let counts = scene
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Text {
+                    text, halo: false, ..
+                } => text.parse().ok(),
+                _ => None,
+            })
+            .collect();
+        (markers, counts)
+    }
+
+    #[test]
+    fn a_crowded_bulletin_draws_clusters_that_split_as_one_zooms_in() {
+        let b = basemap();
+        let m = bulletin();
+        let mut v = view_of(&b, &m);
+        let scene = scene_of(&b, &m, &v, None);
+        let (markers, counts) = markers_and_counts(&scene, &v);
+        assert!(!counts.is_empty(), "the fitted view has clusters");
+        assert_eq!(
+            markers + counts.iter().sum::<usize>(),
+            61,
+            "every place drawn once"
+        );
+        let clusters_before = counts.len();
+        let lone_before = markers;
+        // Zoomed in on the villages, clusters split: more markers stand alone.
+        v.fit(
+            &Bounds {
+                min: forward(37.6, 48.42),
+                max: forward(37.9, 48.3),
+            },
+            FIT_PADDING,
+            0.0,
+        );
+        let (markers, _) = markers_and_counts(&scene_of(&b, &m, &v, None), &v);
+        assert!(
+            markers > lone_before,
+            "{markers} alone after zooming in, {lone_before} before"
+        );
+        assert!(clusters_before >= 1);
+    }
+
+    #[test]
+    fn the_selected_place_stands_alone_labelled_on_top_of_a_cluster() {
+        let b = basemap();
+        let m = bulletin();
+        let v = view_of(&b, &m);
+        let scene = scene_of(&b, &m, &v, Some(25));
+        let selected_at = v.to_screen(m[25].at);
+        let last_marker = scene.items.iter().rev().find_map(|i| match i {
+            Item::Marker {
+                at,
+                emphasis: true,
+                radius,
+                ..
+            } => Some((*at, *radius)),
+            _ => None,
+        });
+        assert_eq!(last_marker, Some((selected_at, SELECTED_RADIUS)));
+        let labelled = scene.items.iter().any(
+            |i| matches!(i, Item::Text { text, font: Font::Selected, .. } if text == "Village 25"),
+        );
+        assert!(labelled, "the selected place is always labelled");
+    }
+
+    #[test]
+    fn a_click_on_a_cluster_selects_nothing_and_zooms_in_on_it() {
+        let b = basemap();
+        let m = bulletin();
+        let mut v = view_of(&b, &m);
+        let (_, clusters) = clusters::group(&m, &v, None);
+        let c = clusters.iter().max_by_key(|c| c.members.len()).unwrap();
+        assert_eq!(hit_test(&b, &m, &v, None, c.at), None);
+        let members = cluster_under(&m, &v, None, c.at).unwrap();
+        assert_eq!(members, c.bounds(&m));
+        let far = v.to_screen(m[60].at);
+        assert_eq!(cluster_under(&m, &v, None, far), None);
+        assert_eq!(hit_test(&b, &m, &v, None, far), Some(60));
+        let before = v.scale;
+        zoom_into_cluster(&mut v, &members);
+        assert!(v.scale >= before * CLUSTER_ZOOM);
+        for &i in &c.members {
+            let p = v.to_screen(m[i].at);
+            assert!(p.x >= 0.0 && p.y >= 0.0 && p.x <= v.width && p.y <= v.height);
+        }
+    }
+
     #[test]
     fn hit_test_finds_markers_and_regions() {
         let b = basemap();
@@ -816,14 +1072,14 @@ mod tests {
         for (i, mark) in m.iter().enumerate().filter(|(_, m)| m.marker) {
             let s = v.to_screen(mark.at);
             assert_eq!(
-                hit_test(&b, &m, &v, Point::new(s.x + 3.0, s.y - 2.0)),
+                hit_test(&b, &m, &v, None, Point::new(s.x + 3.0, s.y - 2.0)),
                 Some(i)
             );
         }
         let kharkiv_city = v.to_screen(forward(36.25, 49.99));
-        assert_eq!(hit_test(&b, &m, &v, kharkiv_city), Some(4));
+        assert_eq!(hit_test(&b, &m, &v, None, kharkiv_city), Some(4));
         let sea = v.to_screen(forward(34.0, 44.0));
-        assert_eq!(hit_test(&b, &m, &v, sea), None);
+        assert_eq!(hit_test(&b, &m, &v, None, sea), None);
     }
 
     #[test]

@@ -22,7 +22,8 @@ pub struct StatusStyle {
     pub shape: Shape,
     /// Marker fill (CSS colour).
     pub fill: &'static str,
-    /// Translucent fill of a highlighted region with this status.
+    /// Light translucent tint of a highlighted region with this status (its outline carries the
+    /// colour; markers over it stay readable).
     pub region_fill: &'static str,
     /// Legend text.
     pub label: &'static str,
@@ -34,29 +35,29 @@ pub fn status_style(status: Status) -> StatusStyle {
         Status::Liberated => (
             Shape::Circle,
             "#009e73",
-            "rgba(0,158,115,0.22)",
+            "rgba(0,158,115,0.10)",
             "Liberated",
         ),
-        Status::Occupied => (Shape::Square, "#d55e00", "rgba(213,94,0,0.22)", "Occupied"),
+        Status::Occupied => (Shape::Square, "#d55e00", "rgba(213,94,0,0.10)", "Occupied"),
         Status::Contested => (
             Shape::Diamond,
             "#e69f00",
-            "rgba(230,159,0,0.25)",
+            "rgba(230,159,0,0.12)",
             "Contested",
         ),
         Status::Attacked => (
             Shape::TriangleUp,
             "#cc79a7",
-            "rgba(204,121,167,0.25)",
+            "rgba(204,121,167,0.12)",
             "Attacked",
         ),
         Status::Evacuated => (
             Shape::TriangleDown,
             "#0072b2",
-            "rgba(0,114,178,0.22)",
+            "rgba(0,114,178,0.10)",
             "Evacuated",
         ),
-        Status::Mentioned => (Shape::Ring, "#ffffff", "rgba(90,90,90,0.12)", "Mentioned"),
+        Status::Mentioned => (Shape::Ring, "#ffffff", "rgba(90,90,90,0.06)", "Mentioned"),
     };
     StatusStyle {
         shape,
@@ -66,6 +67,8 @@ pub fn status_style(status: Status) -> StatusStyle {
     }
 }
 
+/// The disc of a cluster of markers.
+pub const CLUSTER_FILL: &str = "#ffffff";
 /// Marker outline.
 pub const MARKER_STROKE: &str = "#1a1a1a";
 /// Sea and lakes.
