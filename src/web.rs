@@ -57,6 +57,15 @@ struct PlaceView<'a> {
     y: f64,
 }
 
+/// A cluster of markers as `window.frontline.clusters()` returns it: its centre in CSS pixels
+/// and the names of its places.
+#[derive(Serialize)]
+struct ClusterView<'a> {
+    x: f64,
+    y: f64,
+    names: Vec<&'a str>,
+}
+
 /// Measures text with the canvas, remembering each width.
 struct CanvasMeasure<'a> {
     ctx: &'a CanvasRenderingContext2d,
@@ -335,6 +344,24 @@ impl App {
                     x: s.x,
                     y: s.y,
                 }
+            })
+            .collect();
+        Self::to_js(&list)
+    }
+
+    /// The clusters of markers drawn in the current view.
+    pub fn clusters(&self) -> JsValue {
+        let (_, clusters) = crate::map::clusters::group(&self.marks, &self.view, self.selected);
+        let list: Vec<ClusterView> = clusters
+            .iter()
+            .map(|c| ClusterView {
+                x: c.at.x,
+                y: c.at.y,
+                names: c
+                    .members
+                    .iter()
+                    .map(|&i| self.marks[i].name.as_str())
+                    .collect(),
             })
             .collect();
         Self::to_js(&list)

@@ -290,6 +290,7 @@ async function main() {
   window.frontline = {
     loadArticle: (text) => mapArticle(String(text)),
     places: () => (app ? app.places() : []),
+    clusters: () => (app ? app.clusters() : []),
     select: (name) => {
       const i = app.find(String(name));
       if (i === undefined) return false;

@@ -239,3 +239,33 @@ test('the canvas is crisp on HiDPI screens and redraws on resize', async ({ brow
   expect(p.x).toBeLessThan(second.cw);
   await context.close();
 });
+
+test('a 60-place bulletin draws clusters that open on click and split as one zooms in', async ({ page }) => {
+  await open(page);
+  const bulletin = readFileSync(join(__dirname, 'fixtures', 'bulletin.txt'), 'utf8');
+  await page.evaluate((t) => (window as any).frontline.loadArticle(t), bulletin);
+  await expect(page.locator('#places li')).toHaveCount(63);
+  type Cluster = { x: number; y: number; names: string[] };
+  const clusters = (): Promise<Cluster[]> => page.evaluate(() => (window as any).frontline.clusters());
+  const before = await clusters();
+  expect(before.length).toBeGreaterThan(0);
+  const clustered = before.reduce((n, c) => n + c.names.length, 0);
+  expect(clustered).toBeGreaterThan(1);
+  // Each clustered place is drawn once, in one cluster.
+  expect(new Set(before.flatMap((c) => c.names)).size).toBe(clustered);
+  const biggest = before.reduce((a, b) => (b.names.length > a.names.length ? b : a));
+  // A click on a cluster selects nothing and zooms in: its places move apart and fewer of them
+  // stay clustered together.
+  await page.locator('#map').click({ position: { x: biggest.x, y: biggest.y } });
+  await expect(page.locator('#places button[aria-pressed="true"]')).toHaveCount(0);
+  const after = await clusters();
+  const together = Math.max(0, ...after.map((c) => c.names.filter((n) => biggest.names.includes(n)).length));
+  expect(together).toBeLessThan(biggest.names.length);
+  // A selected place leaves its cluster and is labelled on top.
+  await page.locator('#zoom-fit').click();
+  const inside = (await clusters())[0].names[0];
+  await page.evaluate((n) => (window as any).frontline.select(n), inside);
+  const now = await clusters();
+  expect(now.flatMap((c) => c.names)).not.toContain(inside);
+  await expect(page.locator('#details h3')).toHaveText(inside);
+});
