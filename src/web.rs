@@ -12,6 +12,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, CanvasWindingRule, HtmlCanvasElement};
 
+use crate::map::context::{context_places, ContextPlace};
 use crate::map::details::Details;
 use crate::map::projection::{Point, Viewport};
 use crate::map::scene::{self, hit_test, Item, Mark, Measure, Scene, SceneInput};
@@ -229,6 +230,8 @@ pub struct App {
     ctx: CanvasRenderingContext2d,
     basemap: Basemap,
     gazetteer: Option<Gazetteer>,
+    /// The gazetteer's settlements to orient by, biggest first.
+    context: Vec<ContextPlace>,
     report: Report,
     marks: Vec<Mark>,
     view: Viewport,
@@ -287,6 +290,7 @@ impl App {
             ctx,
             basemap,
             gazetteer: None,
+            context: Vec::new(),
             report: Report::default(),
             marks: Vec::new(),
             view: Viewport::new(1.0, 1.0, 1.0),
@@ -303,7 +307,9 @@ impl App {
     /// Loads the gazetteer from the text of `gazetteer.geojson`.
     pub fn set_gazetteer(&mut self, geojson: &str) -> Result<(), JsError> {
         let g = Gazetteer::from_geojson_str(geojson).map_err(|e| JsError::new(&e.to_string()))?;
+        self.context = context_places(&g);
         self.gazetteer = Some(g);
+        self.draw();
         Ok(())
     }
 
@@ -476,6 +482,7 @@ impl App {
                 view: &self.view,
                 selected: self.selected,
                 hovered: self.hovered,
+                context: &self.context,
             },
             &measure,
         );

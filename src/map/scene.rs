@@ -7,6 +7,7 @@ use crate::report::{Kind, Report, Status};
 
 use super::basemap::{Basemap, BorderKind};
 use super::clusters::{self, Cluster};
+use super::context::{self, ContextPlace};
 use super::labels::{self, LabelRequest};
 use super::projection::{forward, Bounds, Point, Viewport};
 use super::style::{self, status_style, Font, Shape};
@@ -202,6 +203,8 @@ pub struct SceneInput<'a> {
     pub view: &'a Viewport,
     pub selected: Option<usize>,
     pub hovered: Option<usize>,
+    /// The settlements to orient by, biggest first (see [`context::context_places`]).
+    pub context: &'a [ContextPlace],
 }
 
 /// The display list of one frame.
@@ -258,8 +261,9 @@ pub fn status_counts(marks: &[Mark]) -> [(Status, usize); 6] {
 
 impl Scene {
     /// Builds the display list for one frame, layer by layer from the bottom: land, the tint of
-    /// the regions the report names, water and lines, the regions' outlines, markers, labels,
-    /// and the legend and scale bar on top (placed first, so that labels avoid them).
+    /// the regions the report names, water and lines, the regions' outlines, the settlements
+    /// around (small and grey), markers, labels, and the legend and scale bar on top (placed
+    /// first, so that labels avoid them).
     /// Markers that would overlap are drawn as one cluster, with its count and status mix.
     pub fn build(input: &SceneInput, measure: &dyn Measure) -> Scene {
         let view = input.view;
@@ -285,6 +289,7 @@ impl Scene {
         region_tints(&mut items, input.basemap, &frame, &regions);
         water_and_lines_layer(&mut items, input.basemap, &frame);
         region_outlines(&mut items, input.basemap, &frame, &regions);
+        let context = context_layer(&mut items, input);
         let (panels, panel_bounds) = legend_and_scale(input.marks, view, measure);
         let (alone, clusters) = clusters::group(input.marks, view, input.selected);
         let mut obstacles = panel_bounds.to_vec();
@@ -295,7 +300,7 @@ impl Scene {
             panels: &panel_bounds,
             obstacles: &obstacles,
         };
-        labels_layer(&mut items, input, &alone, &layout, measure);
+        labels_layer(&mut items, input, (&alone, &context), &layout, measure);
         items.extend(panels);
         Scene { items }
     }
@@ -501,6 +506,43 @@ fn legend_and_scale(
     (panels, [legend, scale_box])
 }
 
+/// The settlements around the article's places as small grey dots, more as one zooms in; a
+/// settlement the article names is left to its marker. Returns those whose names may be
+/// labelled, biggest first.
+fn context_layer<'c>(items: &mut Vec<Item>, input: &SceneInput<'c>) -> Vec<&'c ContextPlace> {
+    let view = input.view;
+    let (shown, labelled) = context::visible(input.context, view);
+    let named = |c: &ContextPlace| {
+        input.marks.iter().any(|m| {
+            m.marker
+                && m.name == c.name
+                && view.to_screen(m.at).x.round() == view.to_screen(c.at).x.round()
+        })
+    };
+    let mut labels = Vec::new();
+    for (k, c) in shown.into_iter().enumerate() {
+        if named(c) {
+            continue;
+        }
+        let at = view.to_screen(c.at);
+        items.push(Item::Rect {
+            bounds: Bounds {
+                min: Point::new(at.x - CONTEXT_DOT / 2.0, at.y - CONTEXT_DOT / 2.0),
+                max: Point::new(at.x + CONTEXT_DOT / 2.0, at.y + CONTEXT_DOT / 2.0),
+            },
+            fill: style::CONTEXT,
+            stroke: None,
+        });
+        if k < labelled {
+            labels.push(c);
+        }
+    }
+    labels
+}
+
+/// The side of a context settlement's dot, CSS pixels.
+const CONTEXT_DOT: f64 = 3.0;
+
 /// The clusters: a white disc ringed by arcs in the colours of its members' statuses (each as
 /// long as its share) with the count in the middle; each disc joins the obstacles of the labels.
 fn clusters_layer(
@@ -630,11 +672,12 @@ struct LabelLayout<'a> {
 
 /// The labels that fit without overlapping each other or the obstacles, in priority order:
 /// the selected place (which only the panels can push off), reported places, mentioned places,
-/// regions, then the seas. Marks in a cluster have no label of their own.
+/// regions, the settlements around, then the seas. Marks in a cluster have no label of their
+/// own.
 fn labels_layer(
     items: &mut Vec<Item>,
     input: &SceneInput,
-    alone: &[usize],
+    (alone, context): (&[usize], &[&ContextPlace]),
     layout: &LabelLayout,
     measure: &dyn Measure,
 ) {
@@ -675,6 +718,15 @@ fn labels_layer(
             (m.name.clone(), view.to_screen(m.at), font, style::TEXT, gap)
         })
         .collect();
+    for c in context {
+        texts.push((
+            c.name.clone(),
+            view.to_screen(c.at),
+            Font::Context,
+            style::CONTEXT,
+            CONTEXT_DOT,
+        ));
+    }
     for l in &basemap.labels {
         texts.push((
             l.name.clone(),
@@ -804,6 +856,7 @@ mod tests {
                 view,
                 selected,
                 hovered: None,
+                context: &[],
             },
             &ApproximateMeasure,
         )
@@ -1062,6 +1115,67 @@ mod tests {
             let p = v.to_screen(m[i].at);
             assert!(p.x >= 0.0 && p.y >= 0.0 && p.x <= v.width && p.y <= v.height);
         }
+    }
+
+    #[test]
+    fn settlements_around_are_grey_dots_and_names_that_give_way_to_the_article() {
+        let b = basemap();
+        let m = marks(&b, &seed_like());
+        let v = view_of(&b, &m);
+        let near = |name: &str, lon: f64, lat: f64, population: u64| ContextPlace {
+            name: name.into(),
+            at: forward(lon, lat),
+            population,
+        };
+        // The article's own Kupiansk, a town near it, and a village far out of view.
+        let context = [
+            near("Kupiansk", 37.6158, 49.71, 27_000),
+            near("Chuhuiv", 36.69, 49.84, 30_000),
+            near("Far Village", 24.0, 48.0, 100),
+        ];
+        let scene = Scene::build(
+            &SceneInput {
+                basemap: &b,
+                marks: &m,
+                view: &v,
+                selected: None,
+                hovered: None,
+                context: &context,
+            },
+            &ApproximateMeasure,
+        );
+        let dots: Vec<Point> = scene
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Rect { bounds, fill, .. } if *fill == style::CONTEXT => Some(bounds.center()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(dots, [v.to_screen(context[1].at)]);
+        let context_labels: Vec<&str> = scene
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Text {
+                    text,
+                    font: Font::Context,
+                    ..
+                } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(context_labels, ["Chuhuiv"]);
+        // The context is drawn under the markers.
+        let first_marker = scene
+            .items
+            .iter()
+            .position(|i| matches!(i, Item::Marker { .. }));
+        let dot = scene
+            .items
+            .iter()
+            .position(|i| matches!(i, Item::Rect { fill, .. } if *fill == style::CONTEXT));
+        assert!(dot < first_marker);
     }
 
     #[test]

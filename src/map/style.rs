@@ -67,6 +67,8 @@ pub fn status_style(status: Status) -> StatusStyle {
     }
 }
 
+/// The settlements around the article's places, their dots and names.
+pub const CONTEXT: &str = "#8c8c8c";
 /// The disc of a cluster of markers.
 pub const CLUSTER_FILL: &str = "#ffffff";
 /// Marker outline.
@@ -106,6 +108,8 @@ pub enum Font {
     Region,
     Sea,
     Small,
+    /// A settlement around the article's places.
+    Context,
 }
 
 impl Font {
@@ -116,6 +120,7 @@ impl Font {
             Font::Region => "italic 600 12px system-ui, sans-serif",
             Font::Sea => "italic 13px Georgia, serif",
             Font::Small => "11px system-ui, sans-serif",
+            Font::Context => "10px system-ui, sans-serif",
         }
     }
 
@@ -123,6 +128,7 @@ impl Font {
         match self {
             Font::Selected | Font::Sea => 13.0,
             Font::Small => 11.0,
+            Font::Context => 10.0,
             Font::Place | Font::Region => 12.0,
         }
     }
