@@ -227,7 +227,6 @@ function wireMap() {
   $('zoom-out').addEventListener('click', () => app.zoom(1 / 1.5));
   $('zoom-fit').addEventListener('click', () => app.fit());
   new ResizeObserver(() => app.resize()).observe(canvas);
-  window.addEventListener('resize', () => app.resize());
   // A change of device pixel ratio (a window moved to another screen, browser zoom).
   const watchRatio = () => matchMedia(`(resolution: ${window.devicePixelRatio}dppx)`)
     .addEventListener('change', () => { app.resize(); watchRatio(); }, { once: true });
