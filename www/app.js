@@ -1,10 +1,9 @@
 // Frontline's page: wires DOM events to the wasm `App` and fills the side panel with
 // textContent. All reading of articles and all drawing happen in Rust; article text never
 // reaches innerHTML.
-import init, { App } from './pkg/frontline.js';
+import init, { App, size_problem } from './pkg/frontline.js';
 
 const STORAGE_KEY = 'frontline.article';
-const MAX_FILE_BYTES = 16 * 1024 * 1024;
 const LONG_ARTICLE_CHARS = 100_000;
 const $ = (id) => document.getElementById(id);
 const canvas = $('map');
@@ -99,9 +98,24 @@ function selectIndex(i) {
   renderDetails();
 }
 
-// Maps an article; returns how many places it names.
-function mapArticle(text) {
-  if (!app) return 0;
+// Returns the article to map, or null after saying why `text` (`what`: "The article",
+// "“report.txt”") is not mapped: it is empty, or longer than the one limit of src/web.rs. Both
+// are checked before any work starts and leave the map, the list and the details as they are.
+function articleText(text, what) {
+  if (!text.trim()) {
+    say(`${what} is empty. Paste a news report, open a text file or choose an example.`, true);
+    return null;
+  }
+  const problem = size_problem(what, new TextEncoder().encode(text).length);
+  if (problem) {
+    say(problem, true);
+    return null;
+  }
+  return text;
+}
+
+// Maps an article that articleText let through; returns how many places it names.
+function mapText(text) {
   let n;
   try {
     n = app.load_article(text);
@@ -119,19 +133,30 @@ function mapArticle(text) {
   return n;
 }
 
+// Maps an article at once; returns how many places it names.
+function mapArticle(text, what) {
+  if (!app) return 0;
+  const article = articleText(text, what);
+  return article === null ? 0 : mapText(article);
+}
+
 // Maps an article from the page's own controls; a long one first gets a message painted, as
 // reading it can take a few seconds.
-async function mapFromPage(text) {
-  if (text.length > LONG_ARTICLE_CHARS) {
-    say(`Mapping a long article (${Math.round(text.length / 1024)} KB)…`);
+async function mapFromPage(text, what) {
+  const article = articleText(text, what);
+  if (article === null) return;
+  if (article.length > LONG_ARTICLE_CHARS) {
+    say(`Mapping a long article (${Math.round(article.length / 1024)} KB)…`);
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   }
-  mapArticle(text);
+  mapText(article);
 }
 
 async function openFile(file) {
-  if (file.size > MAX_FILE_BYTES) {
-    say(`“${file.name}” is ${(file.size / 1048576).toFixed(1)} MB; open a plain-text article.`, true);
+  const what = `“${file.name}”`;
+  const problem = size_problem(what, file.size);
+  if (problem) {
+    say(problem, true);
     return;
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -140,10 +165,10 @@ async function openFile(file) {
     if (bytes.includes(0)) throw new Error('binary');
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    say(`“${file.name}” is not a text file. Open a .txt file with the article in UTF-8.`, true);
+    say(`${what} is not a text file. Open a .txt file with the article in UTF-8.`, true);
     return;
   }
-  await mapFromPage(text);
+  await mapFromPage(text, what);
 }
 
 function wireMap() {
@@ -234,11 +259,11 @@ function wireMap() {
 }
 
 function wireInput() {
-  $('map-it').addEventListener('click', () => mapFromPage(textarea.value));
+  $('map-it').addEventListener('click', () => mapFromPage(textarea.value, 'The article'));
   textarea.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
-      mapFromPage(textarea.value);
+      mapFromPage(textarea.value, 'The article');
     }
   });
   $('file').addEventListener('change', async (e) => {
@@ -251,7 +276,7 @@ function wireInput() {
     e.target.value = '';
     if (!name) return;
     try {
-      mapArticle(await fetchText(`examples/${name}`));
+      mapArticle(await fetchText(`examples/${name}`), 'The example');
     } catch (err) {
       say(`Could not load the example: ${err.message}`, true);
     }
@@ -268,7 +293,7 @@ function wireInput() {
     document.body.classList.remove('drop-target');
     const file = e.dataTransfer?.files[0];
     if (file) await openFile(file);
-    else if (e.dataTransfer?.getData('text/plain')) await mapFromPage(e.dataTransfer.getData('text/plain'));
+    else if (e.dataTransfer?.getData('text/plain')) await mapFromPage(e.dataTransfer.getData('text/plain'), 'The dropped text');
   });
 }
 
@@ -287,7 +312,7 @@ async function main() {
   wireMap();
   wireInput();
   window.frontline = {
-    loadArticle: (text) => mapArticle(String(text)),
+    loadArticle: (text) => mapArticle(String(text), 'This text'),
     places: () => (app ? app.places() : []),
     select: (name) => {
       const i = app.find(String(name));
@@ -312,7 +337,7 @@ async function main() {
       say(`Could not load the example article: ${e.message}. Paste an article to map it.`, true);
     }
   }
-  if (article) mapArticle(article);
+  if (article) mapArticle(article, 'The article');
   performance.mark('frontline-article-mapped');
   document.body.dataset.state = 'ready';
 }

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export { expect };
+export type { Page };
 export type Place = { name: string; status: string; x: number; y: number };
 
 export const WWW = join(__dirname, '..', '..', 'www');
