@@ -14,6 +14,7 @@ const tooltip = $('tooltip');
 
 let app = null;
 let placeList = [];
+let mappedText = null;
 
 // Shows the error banner; the first message (e.g. the panic hook's) is kept.
 function showError(text) {
@@ -98,6 +99,14 @@ function selectIndex(i) {
   renderDetails();
 }
 
+// Greys the map, list and details, with a hint to map again, while the box holds another text
+// than the one they show.
+function showStale() {
+  const stale = mappedText !== null && textarea.value !== mappedText;
+  document.body.classList.toggle('stale', stale);
+  $('stale-hint').hidden = !stale;
+}
+
 // Returns the article to map, or null after saying why `text` (`what`: "The article",
 // "“report.txt”") is not mapped: it is empty, or longer than the one limit of src/web.rs. Both
 // are checked before any work starts and leave the map, the list and the details as they are.
@@ -125,6 +134,8 @@ function mapText(text) {
     return 0;
   }
   if (textarea.value !== text) textarea.value = text;
+  mappedText = text;
+  showStale();
   try { localStorage.setItem(STORAGE_KEY, text); } catch { /* storage full or disabled: the article is still mapped */ }
   renderList();
   renderDetails();
@@ -259,6 +270,7 @@ function wireMap() {
 }
 
 function wireInput() {
+  textarea.addEventListener('input', showStale);
   $('map-it').addEventListener('click', () => mapFromPage(textarea.value, 'The article'));
   textarea.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {

@@ -72,11 +72,13 @@ test('one size limit, said with the size, refuses a paste, a file and a drop bef
   await page.locator('#map-it').click();
   await expect(page.locator('#message')).toHaveText(`The article is 2.6 MB; ${limit} Map a shorter part.`);
   expect(await mapState(page)).toEqual(before);
+  await expect(page.locator('#stale-hint'), 'the old map is greyed beside the new text').toBeVisible();
 
   expect(await page.evaluate((text) => (window as any).frontline.loadArticle(text), big)).toBe(0);
   await expect(page.locator('#message')).toHaveText(`This text is 2.6 MB; ${limit} Map a shorter part.`);
 
   await page.locator('#article').fill(SEED);
+  await expect(page.locator('#stale-hint')).toBeHidden();
   const file = Buffer.alloc(3 * 1_048_576, 'Kherson. ');
   await page.locator('#file').setInputFiles({ name: 'big.txt', mimeType: 'text/plain', buffer: file });
   await expect(page.locator('#message')).toHaveText(`“big.txt” is 3.0 MB; ${limit} Map a shorter part.`);
@@ -89,4 +91,35 @@ test('one size limit, said with the size, refuses a paste, a file and a drop bef
 
   const messages: string[] = await page.evaluate(() => (window as any).messages);
   expect(messages.filter((m) => /Mapping/.test(m)), 'no work was announced').toEqual([]);
+});
+
+test('a map of an earlier text is greyed with a hint to map again, until it is mapped', async ({ page }) => {
+  await open(page);
+  const hint = page.locator('#stale-hint');
+  const filter = () => page.locator('#map').evaluate((c) => getComputedStyle(c).filter);
+  await expect(hint).toBeHidden();
+  expect(await filter()).toBe('none');
+  const before = await mapState(page);
+
+  await page.locator('#article').press('End');
+  await page.locator('#article').pressSequentially(' Kherson was shelled.');
+  await expect(hint).toBeVisible();
+  await expect(hint).toContainText('Press “Map it”');
+  expect(await filter()).toContain('grayscale');
+  expect(await mapState(page), 'the map still shows the text mapped').toEqual(before);
+
+  await page.locator('#article').fill(SEED);
+  await expect(hint).toBeHidden();
+  await page.locator('#article').fill('Russian forces shelled Kharkiv overnight.');
+  await expect(hint).toBeVisible();
+  await page.locator('#map-it').click();
+  await expect(hint).toBeHidden();
+  expect(await filter()).toBe('none');
+  expect((await places(page)).map((p) => p.name)).toEqual(['Kharkiv']);
+
+  await page.locator('#article').fill('');
+  await expect(hint).toBeVisible();
+  await page.locator('#examples').selectOption('kherson.txt');
+  await expect(hint).toBeHidden();
+  await expect(page.locator('#places')).toContainText('Kherson');
 });
