@@ -163,6 +163,39 @@ async function mapFromPage(text, what) {
   mapText(article);
 }
 
+// Byte-order marks and the encodings they announce.
+const BOMS = [[[0xef, 0xbb, 0xbf], 'utf-8'], [[0xff, 0xfe], 'utf-16le'], [[0xfe, 0xff], 'utf-16be']];
+// The control characters no text holds: all but tab, the line breaks and form feed.
+const BINARY = /[\0-\x08\x0e-\x1f]/;
+// A word of three Cyrillic letters or more.
+const CYRILLIC_WORD = /[\u0400-\u04ff]{3,}/g;
+
+// Reads bytes that are not UTF-8 as Windows-1251 when at least half their non-ASCII characters
+// then fall in Cyrillic words, else as Windows-1252 (accented letters rarely come three in a row).
+function decodeLegacy(bytes) {
+  const cyrillic = new TextDecoder('windows-1251').decode(bytes);
+  const nonAscii = cyrillic.match(/[^\0-\x7f]/g)?.length ?? 0;
+  const inWords = (cyrillic.match(CYRILLIC_WORD) ?? []).join('').length;
+  return inWords * 2 >= nonAscii ? cyrillic : new TextDecoder('windows-1252').decode(bytes);
+}
+
+// Reads a file's bytes as text: by its byte-order mark (UTF-8, UTF-16 LE or BE), else as UTF-8,
+// else as Windows-1251 or 1252 (decodeLegacy). Returns null for a binary file.
+function decodeFile(bytes) {
+  const bom = BOMS.find(([mark]) => mark.every((b, i) => bytes[i] === b));
+  let text;
+  if (bom) {
+    text = new TextDecoder(bom[1]).decode(bytes);
+  } else {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      text = decodeLegacy(bytes);
+    }
+  }
+  return BINARY.test(text) ? null : text;
+}
+
 async function openFile(file) {
   const what = `“${file.name}”`;
   const problem = size_problem(what, file.size);
@@ -170,13 +203,9 @@ async function openFile(file) {
     say(problem, true);
     return;
   }
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let text;
-  try {
-    if (bytes.includes(0)) throw new Error('binary');
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    say(`${what} is not a text file. Open a .txt file with the article in UTF-8.`, true);
+  const text = decodeFile(new Uint8Array(await file.arrayBuffer()));
+  if (text === null) {
+    say(`${what} is not a text file. Open a .txt file with the article.`, true);
     return;
   }
   await mapFromPage(text, what);

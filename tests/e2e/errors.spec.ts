@@ -123,3 +123,64 @@ test('a map of an earlier text is greyed with a hint to map again, until it is m
   await expect(hint).toBeHidden();
   await expect(page.locator('#places')).toContainText('Kherson');
 });
+
+// Encodes `text` in a one-byte code page: ASCII as is, the rest by `table`.
+function codePage(text: string, table: Record<string, number>): Buffer {
+  return Buffer.from([...text].map((c) => {
+    const code = c.charCodeAt(0) < 0x80 ? c.charCodeAt(0) : table[c];
+    if (code === undefined) throw new Error(`no byte for ${c}`);
+    return code;
+  }));
+}
+
+const CP1251: Record<string, number> = {
+  ...Object.fromEntries([...'АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдежзийклмнопрстуфхцчшщъыьэюя'].map((c, i) => [c, 0xc0 + i])),
+  'і': 0xb3, 'ї': 0xbf, 'є': 0xba, '«': 0xab, '»': 0xbb, '–': 0x96,
+};
+const CP1252: Record<string, number> = { 'é': 0xe9, 'ü': 0xfc, '’': 0x92, '“': 0x93, '”': 0x94, '–': 0x96 };
+
+const MIXED = 'Ukrainian forces liberated Kupiansk on Saturday – «Купянск снова наш», сказал мэр. Збройні сили України звільнили його.\nRussian troops shelled Izium.';
+const WESTERN = 'Ukrainian forces liberated Kupiansk – the café owner, Jürgen, said: “We’re back.”\nRussian troops shelled Izium.';
+
+test('files are read by byte-order mark, then as UTF-8, then as Windows-1251 or 1252', async ({ page }) => {
+  await open(page);
+  const utf16le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(MIXED, 'utf16le')]);
+  const utf16be = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(MIXED, 'utf16le').swap16()]);
+  const files: [string, Buffer, string][] = [
+    ['utf-8-bom.txt', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(MIXED)]), MIXED],
+    ['utf-16le.txt', utf16le, MIXED],
+    ['utf-16be.txt', utf16be, MIXED],
+    ['utf-8.txt', Buffer.from(WESTERN), WESTERN],
+    ['windows-1251.txt', codePage(MIXED, CP1251), MIXED],
+    ['windows-1252.txt', codePage(WESTERN, CP1252), WESTERN],
+  ];
+  for (const [name, bytes, text] of files) {
+    await page.evaluate(() => (window as any).frontline.loadArticle('Russian forces shelled Kharkiv overnight.'));
+    await page.locator('#file').setInputFiles({ name, mimeType: 'text/plain', buffer: bytes });
+    await expect(page.locator('#article'), name).toHaveValue(text);
+    const found = (await places(page)).map((p) => p.name);
+    expect(found, name).toContain('Kupiansk');
+    expect(found, name).toContain('Izium');
+  }
+
+  await page.evaluate(() => (window as any).frontline.loadArticle('Russian forces shelled Kharkiv overnight.'));
+  await drop(page, 'dropped-1251.txt', codePage(MIXED, CP1251));
+  await expect(page.locator('#article')).toHaveValue(MIXED);
+  expect((await places(page)).map((p) => p.name)).toContain('Kupiansk');
+});
+
+test('a binary file is not a text file, whatever its bytes', async ({ page }) => {
+  await open(page);
+  const before = await mapState(page);
+  const binaries: [string, Buffer][] = [
+    ['photo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52])],
+    ['nul.txt', Buffer.from('Kupiansk\0\0\0\x01was liberated')],
+    ['controls.bin', Buffer.from([0x4b, 0x75, 0x70, 0x03, 0x04, 0x05, 0x41, 0x42, 0x18, 0x19])],
+    ['utf-16-nul.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Kupiansk\0', 'utf16le')])],
+  ];
+  for (const [name, bytes] of binaries) {
+    await page.locator('#file').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: bytes });
+    await expect(page.locator('#message')).toHaveText(`“${name}” is not a text file. Open a .txt file with the article.`);
+    expect(await mapState(page), name).toEqual(before);
+  }
+});
