@@ -107,9 +107,35 @@ function showStale() {
   $('stale-hint').hidden = !stale;
 }
 
+// A tag of an element articles are written in, a comment or a doctype: the text is HTML.
+const HTML_MARKUP = /<(?:\/?(?:html|head|body|title|meta|link|p|br|div|span|a|b|i|u|s|em|strong|small|sup|sub|font|img|figure|figcaption|h[1-6]|ul|ol|li|dl|dt|dd|table|thead|tbody|tr|td|th|blockquote|q|cite|pre|code|section|article|header|footer|main|nav|aside|time|hr|script|style|noscript|iframe|svg)\b[^<>]*|!--[\s\S]*?--|!doctype[^<>]*)>/i;
+// What HTML holds besides its text.
+const NOT_TEXT = 'script, style, noscript, template, iframe, object, svg, canvas';
+// Elements that end a line, and those that stand as paragraphs of their own.
+const LINES = 'br, li, dt, dd, tr, figcaption';
+const BLOCKS = 'p, div, h1, h2, h3, h4, h5, h6, ul, ol, dl, table, blockquote, pre, section, article, header, footer, main, nav, aside, figure, hr, address';
+
+// Reduces HTML to the text a reader sees, in an inert document (DOMParser: nothing in it runs
+// or loads, and nothing of it reaches the page): whitespace collapsed as a browser does, a line
+// break after each line, a blank line around each block, list items as bulleted lines.
+function htmlText(html) {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  for (const e of doc.querySelectorAll(NOT_TEXT)) e.remove();
+  const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) node.data = node.data.replace(/\s+/g, ' ');
+  for (const e of doc.body.querySelectorAll('li')) e.prepend('• ');
+  for (const e of doc.body.querySelectorAll(LINES)) e.after('\n');
+  for (const e of doc.body.querySelectorAll(BLOCKS)) {
+    e.before('\n\n');
+    e.after('\n\n');
+  }
+  return doc.body.textContent.replace(/ +/g, ' ').replace(/ ?\n ?/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+}
+
 // Returns the article to map, or null after saying why `text` (`what`: "The article",
 // "“report.txt”") is not mapped: it is empty, or longer than the one limit of src/web.rs. Both
 // are checked before any work starts and leave the map, the list and the details as they are.
+// HTML is reduced to its text.
 function articleText(text, what) {
   if (!text.trim()) {
     say(`${what} is empty. Paste a news report, open a text file or choose an example.`, true);
@@ -120,7 +146,10 @@ function articleText(text, what) {
     say(problem, true);
     return null;
   }
-  return text;
+  if (!HTML_MARKUP.test(text)) return text;
+  const plain = htmlText(text);
+  if (!plain) say(`${what} is HTML with no text.`, true);
+  return plain || null;
 }
 
 // Maps an article that articleText let through; returns how many places it names.
@@ -205,7 +234,7 @@ async function openFile(file) {
   }
   const text = decodeFile(new Uint8Array(await file.arrayBuffer()));
   if (text === null) {
-    say(`${what} is not a text file. Open a .txt file with the article.`, true);
+    say(`${what} is not a text file. Open a .txt or .html file with the article.`, true);
     return;
   }
   await mapFromPage(text, what);

@@ -180,7 +180,39 @@ test('a binary file is not a text file, whatever its bytes', async ({ page }) =>
   ];
   for (const [name, bytes] of binaries) {
     await page.locator('#file').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: bytes });
-    await expect(page.locator('#message')).toHaveText(`“${name}” is not a text file. Open a .txt file with the article.`);
+    await expect(page.locator('#message')).toHaveText(`“${name}” is not a text file. Open a .txt or .html file with the article.`);
     expect(await mapState(page), name).toEqual(before);
   }
+});
+
+test('pasted or opened HTML is reduced to its text before the places are found', async ({ page }) => {
+  await open(page);
+  await page.locator('#article').fill('<p>Russian forces <b>captured</b> <a href=x>Avdiivka</a></p>');
+  await page.locator('#map-it').click();
+  await expect(page.locator('#article')).toHaveValue('Russian forces captured Avdiivka');
+  await expect(page.locator('#stale-hint')).toBeHidden();
+  expect(await places(page)).toEqual([expect.objectContaining({ name: 'Avdiivka', status: 'occupied' })]);
+  await page.evaluate(() => (window as any).frontline.select('Avdiivka'));
+  await expect(page.locator('#details .meta').first()).toContainText('occupied');
+  expect(await page.locator('#details').textContent()).not.toMatch(/[<>]/);
+
+  const bulletin = `<!doctype html><html><head><title>General Staff</title><style>p { color: red }</style>
+    <script>window.pwned = 1</script></head><body><h1>Operational update</h1>
+    <p>In the past day, the defence forces repelled&nbsp;attacks near:</p>
+    <ul><li>Robotyne</li><li>Verbove</li></ul><!-- footer --><p>The enemy shelled <i>Huliaipole</i>.</p></body></html>`;
+  await page.locator('#file').setInputFiles({ name: 'bulletin.html', mimeType: 'text/html', buffer: Buffer.from(bulletin) });
+  await expect(page.locator('#article')).toHaveValue(
+    'Operational update\n\nIn the past day, the defence forces repelled attacks near:\n\n• Robotyne\n• Verbove\n\nThe enemy shelled Huliaipole.');
+  const found = await places(page);
+  for (const name of ['Robotyne', 'Verbove', 'Huliaipole']) expect(found.map((p) => p.name)).toContain(name);
+  for (const p of found) {
+    await page.evaluate((name) => (window as any).frontline.select(name), p.name);
+    expect(await page.locator('#details').textContent(), p.name).not.toMatch(/[<>]|color: red|pwned/);
+  }
+  expect(await page.evaluate(() => (window as any).pwned)).toBeUndefined();
+
+  await page.locator('#article').fill('<p> </p><script>window.pwned = 2</script>');
+  await page.locator('#map-it').click();
+  await expect(page.locator('#message')).toHaveText('The article is HTML with no text.');
+  expect((await places(page)).map((p) => p.name)).toContain('Robotyne');
 });
