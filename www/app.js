@@ -107,8 +107,9 @@ function showStale() {
   $('stale-hint').hidden = !stale;
 }
 
-// A tag of an element articles are written in, a comment or a doctype: the text is HTML.
-const HTML_MARKUP = /<(?:\/?(?:html|head|body|title|meta|link|p|br|div|span|a|b|i|u|s|em|strong|small|sup|sub|font|img|figure|figcaption|h[1-6]|ul|ol|li|dl|dt|dd|table|thead|tbody|tr|td|th|blockquote|q|cite|pre|code|section|article|header|footer|main|nav|aside|time|hr|script|style|noscript|iframe|svg)\b[^<>]*|!--[\s\S]*?--|!doctype[^<>]*)>/i;
+// A tag of an element articles are written in, or the start of a comment or a doctype: the text
+// is HTML.
+const HTML_MARKUP = /<(?:\/?(?:html|head|body|title|meta|link|p|br|div|span|a|b|i|u|s|em|strong|small|sup|sub|font|img|figure|figcaption|h[1-6]|ul|ol|li|dl|dt|dd|table|thead|tbody|tr|td|th|blockquote|q|cite|pre|code|section|article|header|footer|main|nav|aside|time|hr|script|style|noscript|iframe|svg)\b[^<>]*>|!--|!doctype\b)/i;
 // What HTML holds besides its text.
 const NOT_TEXT = 'script, style, noscript, template, iframe, object, svg, canvas';
 // Elements that end a line, and those that stand as paragraphs of their own.
