@@ -29,11 +29,16 @@ pub const MAX_ARTICLE_BYTES: usize = 2 * 1024 * 1024;
 #[wasm_bindgen]
 pub fn size_problem(what: &str, bytes: f64) -> Option<String> {
     const MB: f64 = 1_048_576.0;
+    let limit = MAX_ARTICLE_BYTES as f64 / MB;
     (bytes > MAX_ARTICLE_BYTES as f64).then(|| {
+        let size = format!("{:.1}", bytes / MB);
+        let size = if size == format!("{limit:.1}") {
+            format!("just over {limit}")
+        } else {
+            size
+        };
         format!(
-            "{what} is {:.1} MB; Frontline maps articles of up to {} MB. Map a shorter part.",
-            bytes / MB,
-            MAX_ARTICLE_BYTES as f64 / MB
+            "{what} is {size} MB; Frontline maps articles of up to {limit} MB. Map a shorter part."
         )
     })
 }

@@ -129,6 +129,11 @@ fn the_size_limit_is_one_number_said_in_megabytes() {
     let problem = size_problem("“big.txt”", 5.0 * 1_048_576.0).expect("5 MB is too large");
     assert!(problem.starts_with("“big.txt” is 5.0 MB"), "{problem}");
     assert!(problem.contains("up to 2 MB"), "{problem}");
+    let just_over = size_problem("This text", MAX_ARTICLE_BYTES as f64 + 1.0).expect("over");
+    assert!(
+        just_over.starts_with("This text is just over 2 MB;"),
+        "{just_over}"
+    );
 }
 
 #[wasm_bindgen_test]

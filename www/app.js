@@ -117,7 +117,7 @@ const LINES = 'br, li, dt, dd, tr, figcaption';
 const BLOCKS = 'p, div, h1, h2, h3, h4, h5, h6, ul, ol, dl, table, blockquote, pre, section, article, header, footer, main, nav, aside, figure, hr, address';
 
 // Reduces HTML to the text a reader sees, in an inert document (DOMParser: nothing in it runs
-// or loads, and nothing of it reaches the page): whitespace collapsed as a browser does, a line
+// or loads, and nothing of it reaches the page): each run of whitespace one space, a line
 // break after each line, a blank line around each block, list items as bulleted lines.
 function htmlText(html) {
   const doc = new DOMParser().parseFromString(html, 'text/html');

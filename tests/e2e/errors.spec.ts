@@ -86,7 +86,7 @@ test('one size limit, said with the size, refuses a paste, a file and a drop bef
   await expect(page.locator('#article')).toHaveValue(SEED);
 
   await drop(page, 'dropped.txt', Buffer.alloc(2 * 1_048_576 + 1, 'Kherson. '));
-  await expect(page.locator('#message')).toHaveText(`“dropped.txt” is 2.0 MB; ${limit} Map a shorter part.`);
+  await expect(page.locator('#message')).toHaveText(`“dropped.txt” is just over 2 MB; ${limit} Map a shorter part.`);
   expect(await mapState(page)).toEqual(before);
 
   const messages: string[] = await page.evaluate(() => (window as any).messages);

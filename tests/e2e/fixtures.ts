@@ -8,7 +8,7 @@ export { expect };
 export type { Page };
 export type Place = { name: string; status: string; x: number; y: number };
 
-export const WWW = join(__dirname, '..', '..', 'www');
+const WWW = join(__dirname, '..', '..', 'www');
 export const SEED = readFileSync(join(WWW, 'examples', 'seed.txt'), 'utf8');
 export const KHERSON = readFileSync(join(WWW, 'examples', 'kherson.txt'), 'utf8');
 
