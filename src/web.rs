@@ -24,6 +24,26 @@ use crate::Gazetteer;
 /// Longest article mapped, in bytes of UTF-8; longer ones get a message instead of a frozen page.
 pub const MAX_ARTICLE_BYTES: usize = 2 * 1024 * 1024;
 
+/// Why an article of `bytes` bytes (`what`: "This text", "“report.txt”") is not mapped, or
+/// nothing when it is within [`MAX_ARTICLE_BYTES`]. The page asks before any work starts, for a
+/// paste, a file and a drop alike; `bytes` is a JavaScript number, as a file may exceed 4 GB.
+#[wasm_bindgen]
+pub fn size_problem(what: &str, bytes: f64) -> Option<String> {
+    const MB: f64 = 1_048_576.0;
+    let limit = MAX_ARTICLE_BYTES as f64 / MB;
+    (bytes > MAX_ARTICLE_BYTES as f64).then(|| {
+        let size = format!("{:.1}", bytes / MB);
+        let size = if size == format!("{limit:.1}") {
+            format!("just over {limit}")
+        } else {
+            size
+        };
+        format!(
+            "{what} is {size} MB; Frontline maps articles of up to {limit} MB. Map a shorter part."
+        )
+    })
+}
+
 /// Shows `message` in the page's error banner (`#error`), if the page has one.
 pub fn show_error(message: &str) {
     let banner = web_sys::window()
@@ -316,12 +336,8 @@ impl App {
     /// Maps an article: finds its places, fits the view to them and redraws. Returns how many
     /// places it names.
     pub fn load_article(&mut self, text: &str) -> Result<usize, JsError> {
-        if text.len() > MAX_ARTICLE_BYTES {
-            return Err(JsError::new(&format!(
-                "This text is {:.1} MB; Frontline maps articles of up to {} MB. Paste a shorter part.",
-                text.len() as f64 / 1_048_576.0,
-                MAX_ARTICLE_BYTES / 1_048_576
-            )));
+        if let Some(problem) = size_problem("This text", text.len() as f64) {
+            return Err(JsError::new(&problem));
         }
         let g = self.gazetteer.as_ref().ok_or_else(|| {
             JsError::new("The gazetteer is not loaded, so no place can be found.")

@@ -4,7 +4,7 @@
 //! the page's banner.
 #![cfg(target_arch = "wasm32")]
 
-use frontline::web::{show_error, App};
+use frontline::web::{show_error, size_problem, App, MAX_ARTICLE_BYTES};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -121,6 +121,19 @@ fn draws_maps_and_selects_places() {
         .as_string()
         .unwrap();
     assert!(text.contains("MB"), "{text}");
+}
+
+#[wasm_bindgen_test]
+fn the_size_limit_is_one_number_said_in_megabytes() {
+    assert_eq!(size_problem("This text", MAX_ARTICLE_BYTES as f64), None);
+    let problem = size_problem("“big.txt”", 5.0 * 1_048_576.0).expect("5 MB is too large");
+    assert!(problem.starts_with("“big.txt” is 5.0 MB"), "{problem}");
+    assert!(problem.contains("up to 2 MB"), "{problem}");
+    let just_over = size_problem("This text", MAX_ARTICLE_BYTES as f64 + 1.0).expect("over");
+    assert!(
+        just_over.starts_with("This text is just over 2 MB;"),
+        "{just_over}"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -1,10 +1,9 @@
 // Frontline's page: wires DOM events to the wasm `App` and fills the side panel with
 // textContent. All reading of articles and all drawing happen in Rust; article text never
 // reaches innerHTML.
-import init, { App } from './pkg/frontline.js';
+import init, { App, size_problem } from './pkg/frontline.js';
 
 const STORAGE_KEY = 'frontline.article';
-const MAX_FILE_BYTES = 16 * 1024 * 1024;
 const LONG_ARTICLE_CHARS = 100_000;
 const $ = (id) => document.getElementById(id);
 const canvas = $('map');
@@ -15,6 +14,7 @@ const tooltip = $('tooltip');
 
 let app = null;
 let placeList = [];
+let mappedText = null;
 
 // Shows the error banner; the first message (e.g. the panic hook's) is kept.
 function showError(text) {
@@ -99,9 +99,62 @@ function selectIndex(i) {
   renderDetails();
 }
 
-// Maps an article; returns how many places it names.
-function mapArticle(text) {
-  if (!app) return 0;
+// Greys the map, list and details, with a hint to map again, while the box holds another text
+// than the one they show.
+function showStale() {
+  const stale = mappedText !== null && textarea.value !== mappedText;
+  document.body.classList.toggle('stale', stale);
+  $('stale-hint').hidden = !stale;
+}
+
+// A tag of an element articles are written in, or the start of a comment or a doctype: the text
+// is HTML.
+const HTML_MARKUP = /<(?:\/?(?:html|head|body|title|meta|link|p|br|div|span|a|b|i|u|s|em|strong|small|sup|sub|font|img|figure|figcaption|h[1-6]|ul|ol|li|dl|dt|dd|table|thead|tbody|tr|td|th|blockquote|q|cite|pre|code|section|article|header|footer|main|nav|aside|time|hr|script|style|noscript|iframe|svg)\b[^<>]*>|!--|!doctype\b)/i;
+// What HTML holds besides its text.
+const NOT_TEXT = 'script, style, noscript, template, iframe, object, svg, canvas';
+// Elements that end a line, and those that stand as paragraphs of their own.
+const LINES = 'br, li, dt, dd, tr, figcaption';
+const BLOCKS = 'p, div, h1, h2, h3, h4, h5, h6, ul, ol, dl, table, blockquote, pre, section, article, header, footer, main, nav, aside, figure, hr, address';
+
+// Reduces HTML to the text a reader sees, in an inert document (DOMParser: nothing in it runs
+// or loads, and nothing of it reaches the page): each run of whitespace one space, a line
+// break after each line, a blank line around each block, list items as bulleted lines.
+function htmlText(html) {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  for (const e of doc.querySelectorAll(NOT_TEXT)) e.remove();
+  const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) node.data = node.data.replace(/\s+/g, ' ');
+  for (const e of doc.body.querySelectorAll('li')) e.prepend('• ');
+  for (const e of doc.body.querySelectorAll(LINES)) e.after('\n');
+  for (const e of doc.body.querySelectorAll(BLOCKS)) {
+    e.before('\n\n');
+    e.after('\n\n');
+  }
+  return doc.body.textContent.replace(/ +/g, ' ').replace(/ ?\n ?/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+}
+
+// Returns the article to map, or null after saying why `text` (`what`: "The article",
+// "“report.txt”") is not mapped: it is empty, or longer than the one limit of src/web.rs. Both
+// are checked before any work starts and leave the map, the list and the details as they are.
+// HTML is reduced to its text.
+function articleText(text, what) {
+  if (!text.trim()) {
+    say(`${what} is empty. Paste a news report, open a text file or choose an example.`, true);
+    return null;
+  }
+  const problem = size_problem(what, new TextEncoder().encode(text).length);
+  if (problem) {
+    say(problem, true);
+    return null;
+  }
+  if (!HTML_MARKUP.test(text)) return text;
+  const plain = htmlText(text);
+  if (!plain) say(`${what} is HTML with no text.`, true);
+  return plain || null;
+}
+
+// Maps an article that articleText let through; returns how many places it names.
+function mapText(text) {
   let n;
   try {
     n = app.load_article(text);
@@ -111,6 +164,8 @@ function mapArticle(text) {
     return 0;
   }
   if (textarea.value !== text) textarea.value = text;
+  mappedText = text;
+  showStale();
   try { localStorage.setItem(STORAGE_KEY, text); } catch { /* storage full or disabled: the article is still mapped */ }
   renderList();
   renderDetails();
@@ -119,31 +174,71 @@ function mapArticle(text) {
   return n;
 }
 
+// Maps an article at once; returns how many places it names.
+function mapArticle(text, what) {
+  if (!app) return 0;
+  const article = articleText(text, what);
+  return article === null ? 0 : mapText(article);
+}
+
 // Maps an article from the page's own controls; a long one first gets a message painted, as
 // reading it can take a few seconds.
-async function mapFromPage(text) {
-  if (text.length > LONG_ARTICLE_CHARS) {
-    say(`Mapping a long article (${Math.round(text.length / 1024)} KB)…`);
+async function mapFromPage(text, what) {
+  const article = articleText(text, what);
+  if (article === null) return;
+  if (article.length > LONG_ARTICLE_CHARS) {
+    say(`Mapping a long article (${Math.round(article.length / 1024)} KB)…`);
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   }
-  mapArticle(text);
+  mapText(article);
+}
+
+// Byte-order marks and the encodings they announce.
+const BOMS = [[[0xef, 0xbb, 0xbf], 'utf-8'], [[0xff, 0xfe], 'utf-16le'], [[0xfe, 0xff], 'utf-16be']];
+// The control characters no text holds: all but tab, the line breaks and form feed.
+const BINARY = /[\0-\x08\x0e-\x1f]/;
+// A word of three Cyrillic letters or more.
+const CYRILLIC_WORD = /[\u0400-\u04ff]{3,}/g;
+
+// Reads bytes that are not UTF-8 as Windows-1251 when at least half their non-ASCII characters
+// then fall in Cyrillic words, else as Windows-1252 (accented letters rarely come three in a row).
+function decodeLegacy(bytes) {
+  const cyrillic = new TextDecoder('windows-1251').decode(bytes);
+  const nonAscii = cyrillic.match(/[^\0-\x7f]/g)?.length ?? 0;
+  const inWords = (cyrillic.match(CYRILLIC_WORD) ?? []).join('').length;
+  return inWords * 2 >= nonAscii ? cyrillic : new TextDecoder('windows-1252').decode(bytes);
+}
+
+// Reads a file's bytes as text: by its byte-order mark (UTF-8, UTF-16 LE or BE), else as UTF-8,
+// else as Windows-1251 or 1252 (decodeLegacy). Returns null for a binary file.
+function decodeFile(bytes) {
+  const bom = BOMS.find(([mark]) => mark.every((b, i) => bytes[i] === b));
+  let text;
+  if (bom) {
+    text = new TextDecoder(bom[1]).decode(bytes);
+  } else {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      text = decodeLegacy(bytes);
+    }
+  }
+  return BINARY.test(text) ? null : text;
 }
 
 async function openFile(file) {
-  if (file.size > MAX_FILE_BYTES) {
-    say(`“${file.name}” is ${(file.size / 1048576).toFixed(1)} MB; open a plain-text article.`, true);
+  const what = `“${file.name}”`;
+  const problem = size_problem(what, file.size);
+  if (problem) {
+    say(problem, true);
     return;
   }
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let text;
-  try {
-    if (bytes.includes(0)) throw new Error('binary');
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    say(`“${file.name}” is not a text file. Open a .txt file with the article in UTF-8.`, true);
+  const text = decodeFile(new Uint8Array(await file.arrayBuffer()));
+  if (text === null) {
+    say(`${what} is not a text file. Open a .txt or .html file with the article.`, true);
     return;
   }
-  await mapFromPage(text);
+  await mapFromPage(text, what);
 }
 
 function wireMap() {
@@ -227,7 +322,6 @@ function wireMap() {
   $('zoom-out').addEventListener('click', () => app.zoom(1 / 1.5));
   $('zoom-fit').addEventListener('click', () => app.fit());
   new ResizeObserver(() => app.resize()).observe(canvas);
-  window.addEventListener('resize', () => app.resize());
   // A change of device pixel ratio (a window moved to another screen, browser zoom).
   const watchRatio = () => matchMedia(`(resolution: ${window.devicePixelRatio}dppx)`)
     .addEventListener('change', () => { app.resize(); watchRatio(); }, { once: true });
@@ -235,11 +329,12 @@ function wireMap() {
 }
 
 function wireInput() {
-  $('map-it').addEventListener('click', () => mapFromPage(textarea.value));
+  textarea.addEventListener('input', showStale);
+  $('map-it').addEventListener('click', () => mapFromPage(textarea.value, 'The article'));
   textarea.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
-      mapFromPage(textarea.value);
+      mapFromPage(textarea.value, 'The article');
     }
   });
   $('file').addEventListener('change', async (e) => {
@@ -252,7 +347,7 @@ function wireInput() {
     e.target.value = '';
     if (!name) return;
     try {
-      mapArticle(await fetchText(`examples/${name}`));
+      mapArticle(await fetchText(`examples/${name}`), 'The example');
     } catch (err) {
       say(`Could not load the example: ${err.message}`, true);
     }
@@ -269,7 +364,7 @@ function wireInput() {
     document.body.classList.remove('drop-target');
     const file = e.dataTransfer?.files[0];
     if (file) await openFile(file);
-    else if (e.dataTransfer?.getData('text/plain')) await mapFromPage(e.dataTransfer.getData('text/plain'));
+    else if (e.dataTransfer?.getData('text/plain')) await mapFromPage(e.dataTransfer.getData('text/plain'), 'The dropped text');
   });
 }
 
@@ -288,7 +383,7 @@ async function main() {
   wireMap();
   wireInput();
   window.frontline = {
-    loadArticle: (text) => mapArticle(String(text)),
+    loadArticle: (text) => mapArticle(String(text), 'This text'),
     places: () => (app ? app.places() : []),
     clusters: () => (app ? app.clusters() : []),
     select: (name) => {
@@ -314,7 +409,7 @@ async function main() {
       say(`Could not load the example article: ${e.message}. Paste an article to map it.`, true);
     }
   }
-  if (article) mapArticle(article);
+  if (article) mapArticle(article, 'The article');
   performance.mark('frontline-article-mapped');
   document.body.dataset.state = 'ready';
 }

@@ -1,12 +1,7 @@
 // End-to-end tests of the built page: the seed article is mapped, towns can be clicked, other
 // articles load, bad input gives messages, and article text never runs as markup.
-import { test, expect, Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { test, expect, open, places, placeNamed, SEED, KHERSON } from './fixtures';
 
-const WWW = join(__dirname, '..', '..', 'www');
-const SEED = readFileSync(join(WWW, 'examples', 'seed.txt'), 'utf8');
-const KHERSON = readFileSync(join(WWW, 'examples', 'kherson.txt'), 'utf8');
 const SEED_TOWNS = ['Kupiansk', 'Izium', 'Balakliia', 'Shevchenkove'];
 const FILL: Record<string, [number, number, number]> = {
   liberated: [0x00, 0x9e, 0x73],
@@ -17,28 +12,7 @@ const FILL: Record<string, [number, number, number]> = {
   mentioned: [0xff, 0xff, 0xff],
 };
 
-type Place = { name: string; status: string; x: number; y: number };
-
-async function open(page: Page) {
-  await page.goto('/');
-  await page.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout: 30_000 });
-}
-
-async function places(page: Page): Promise<Place[]> {
-  return page.evaluate(() => (window as any).frontline.places());
-}
-
-async function placeNamed(page: Page, name: string): Promise<Place> {
-  const p = (await places(page)).find((q) => q.name === name);
-  expect(p, `${name} is among the places`).toBeTruthy();
-  return p!;
-}
-
-test.beforeEach(async ({ page }) => {
-  page.on('pageerror', (e) => console.log('page error:', e.message));
-});
-
-test('the seed article is drawn: basemap, markers in status colours, screenshot', async ({ page }) => {
+test('the seed article is drawn: basemap, markers in status colours, screenshot', async ({ page }, testInfo) => {
   await open(page);
   const names = (await places(page)).map((p) => p.name);
   for (const town of SEED_TOWNS) expect(names).toContain(town);
@@ -60,7 +34,7 @@ test('the seed article is drawn: basemap, markers in status colours, screenshot'
     for (let k = 0; k < 3; k++) expect(Math.abs(pixel[k] - want[k]), `${town} marker is ${p.status}`).toBeLessThan(40);
   }
   await page.evaluate(() => (window as any).frontline.select('Izium'));
-  await page.screenshot({ path: join(__dirname, '..', '..', 'docs', 'screenshot.png') });
+  await page.screenshot({ path: testInfo.outputPath('screenshot.png') });
 });
 
 test('clicking each seed town shows a sentence of the article that names it', async ({ page }) => {
@@ -187,7 +161,8 @@ test('a file can be opened or dropped; a bad file gives a message', async ({ pag
   await expect(page.locator('#places')).toContainText('Kupiansk');
 });
 
-test('no place, a huge article and missing data give clear messages', async ({ page }) => {
+test('no place, a huge article and missing data give clear messages', async ({ page, allowErrors }) => {
+  allowErrors(/status of 404/, /status of 500/);
   await open(page);
   const none = await page.evaluate(() => (window as any).frontline.loadArticle('The weather was mild and nothing happened.'));
   expect(none).toBe(0);
@@ -206,38 +181,78 @@ test('no place, a huge article and missing data give clear messages', async ({ p
   await expect(page.locator('#error')).toContainText('map could not load');
 });
 
-test('article text is inert: markup in it is shown, never run', async ({ page }) => {
+test('article text is inert: HTML in it is reduced to text and never runs, other angle brackets stay', async ({ page }) => {
   await open(page);
   const evil = 'Ukrainian forces liberated Kupiansk <img src=x onerror="window.pwned=1"> and <script>window.pwned=2</script> moved on.';
   await page.locator('#article').fill(evil);
   await page.locator('#map-it').click();
+  await expect(page.locator('#article')).toHaveValue('Ukrainian forces liberated Kupiansk and moved on.');
   await page.evaluate(() => (window as any).frontline.select('Kupiansk'));
-  await expect(page.locator('#details .sentence')).toContainText('<img src=x onerror="window.pwned=1">');
-  await expect(page.locator('#details .sentence')).toContainText('<script>');
+  await expect(page.locator('#details .sentence')).toHaveText('Ukrainian forces liberated Kupiansk and moved on.');
   await page.waitForTimeout(300);
   expect(await page.evaluate(() => (window as any).pwned)).toBeUndefined();
   expect(await page.locator('img').count()).toBe(0);
   expect(await page.locator('#details script, #places script').count()).toBe(0);
+
+  const brackets = 'Ukrainian forces liberated Kupiansk, where 3 < 5 and <<the front>> held.';
+  await page.locator('#article').fill(brackets);
+  await page.locator('#map-it').click();
+  await expect(page.locator('#article')).toHaveValue(brackets);
+  await page.evaluate(() => (window as any).frontline.select('Kupiansk'));
+  await expect(page.locator('#details .sentence')).toHaveText(brackets);
 });
 
-test('the canvas is crisp on HiDPI screens and redraws on resize', async ({ browser }) => {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 700 }, deviceScaleFactor: 2 });
-  const page = await context.newPage();
-  await open(page);
-  const size = () => page.evaluate(() => {
-    const c = document.getElementById('map') as HTMLCanvasElement;
-    return { w: c.width, h: c.height, cw: c.clientWidth, ch: c.clientHeight };
+test.describe('on a HiDPI screen', () => {
+  test.use({ viewport: { width: 1000, height: 700 }, deviceScaleFactor: 2 });
+
+  test('the canvas is crisp and a resize redraws it once', async ({ page }) => {
+    // Every paint starts with one setTransform (src/web.rs `paint`).
+    await page.addInitScript(() => {
+      (window as any).paints = 0;
+      const setTransform = CanvasRenderingContext2D.prototype.setTransform;
+      CanvasRenderingContext2D.prototype.setTransform = function (...args: any[]) {
+        (window as any).paints++;
+        return (setTransform as any).apply(this, args);
+      };
+    });
+    await open(page);
+    const size = () => page.evaluate(() => {
+      const c = document.getElementById('map') as HTMLCanvasElement;
+      return { w: c.width, h: c.height, cw: c.clientWidth, ch: c.clientHeight };
+    });
+    await expect.poll(async () => { const s = await size(); return [s.w - s.cw * 2, s.h - s.ch * 2]; }).toEqual([0, 0]);
+    const first = await size();
+    await page.waitForTimeout(200);
+    const paints = await page.evaluate(() => (window as any).paints);
+    await page.setViewportSize({ width: 900, height: 650 });
+    await expect.poll(async () => (await size()).cw).toBeLessThan(first.cw);
+    // The backing store follows on the next ResizeObserver callback.
+    await expect.poll(async () => { const s = await size(); return s.w - s.cw * 2; }).toBe(0);
+    await page.waitForTimeout(200);
+    expect(await page.evaluate(() => (window as any).paints) - paints, 'one redraw per resize').toBe(1);
+    const second = await size();
+    const p = await placeNamed(page, 'Kupiansk');
+    expect(p.x).toBeLessThan(second.cw);
   });
-  await expect.poll(async () => { const s = await size(); return [s.w - s.cw * 2, s.h - s.ch * 2]; }).toEqual([0, 0]);
-  const first = await size();
-  await page.setViewportSize({ width: 900, height: 650 });
-  await expect.poll(async () => (await size()).cw).toBeLessThan(first.cw);
-  // The backing store follows on the next ResizeObserver callback.
-  await expect.poll(async () => { const s = await size(); return s.w - s.cw * 2; }).toBe(0);
-  const second = await size();
-  const p = await placeNamed(page, 'Kupiansk');
-  expect(p.x).toBeLessThan(second.cw);
-  await context.close();
+});
+
+test('the page loads with a favicon and no failed request', async ({ page }) => {
+  const failed: string[] = [];
+  page.on('response', (r) => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`); });
+  await open(page);
+  const link = page.locator('link[rel="icon"]');
+  await expect(link).toHaveCount(1);
+  const response = await page.request.get((await link.getAttribute('href'))!);
+  expect(response.ok()).toBe(true);
+  expect(response.headers()['content-type']).toContain('svg');
+  expect(failed).toEqual([]);
+});
+
+test('the article heading labels the box and holds no label around a heading', async ({ page }) => {
+  await open(page);
+  await expect(page.getByLabel('Article', { exact: true })).toHaveAttribute('id', 'article');
+  expect(await page.locator('label h1, label h2, label h3').count()).toBe(0);
+  await expect(page.locator('h2 label[for="article"]')).toHaveText('Article');
 });
 
 test('a 60-place bulletin draws clusters that open on click and split as one zooms in', async ({ page }) => {

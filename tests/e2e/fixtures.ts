@@ -1,0 +1,41 @@
+// What every end-to-end test shares: a `test` whose page fails the test on any page error or
+// console error it was not told to expect, and helpers to open the page and read its places.
+import { test as base, expect, Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export { expect };
+export type { Page };
+export type Place = { name: string; status: string; x: number; y: number };
+
+const WWW = join(__dirname, '..', '..', 'www');
+export const SEED = readFileSync(join(WWW, 'examples', 'seed.txt'), 'utf8');
+export const KHERSON = readFileSync(join(WWW, 'examples', 'kherson.txt'), 'utf8');
+
+export const test = base.extend<{ allowErrors: (...patterns: RegExp[]) => void }>({
+  allowErrors: [async ({ page }, use) => {
+    const errors: string[] = [];
+    const allowed: RegExp[] = [];
+    page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`console error: ${m.text()}`);
+    });
+    await use((...patterns) => allowed.push(...patterns));
+    expect(errors.filter((e) => !allowed.some((p) => p.test(e))), 'page and console errors').toEqual([]);
+  }, { auto: true }],
+});
+
+export async function open(page: Page) {
+  await page.goto('/');
+  await page.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout: 30_000 });
+}
+
+export async function places(page: Page): Promise<Place[]> {
+  return page.evaluate(() => (window as any).frontline.places());
+}
+
+export async function placeNamed(page: Page, name: string): Promise<Place> {
+  const p = (await places(page)).find((q) => q.name === name);
+  expect(p, `${name} is among the places`).toBeTruthy();
+  return p!;
+}
