@@ -1,5 +1,7 @@
 // End-to-end tests of the built page: the seed article is mapped, towns can be clicked, other
 // articles load, bad input gives messages, and article text never runs as markup.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test, expect, open, places, placeNamed, SEED, KHERSON } from './fixtures';
 
 const SEED_TOWNS = ['Kupiansk', 'Izium', 'Balakliia', 'Shevchenkove'];
