@@ -80,14 +80,22 @@ function renderDetails() {
   const status = el('p', 'meta');
   status.append(el('span', `status ${d.status}`, d.status), ` ${d.reason}`);
   parts.push(status);
-  if (d.claimed_by) parts.push(el('p', 'meta claimed', `Claimed by: ${d.claimed_by}`));
+  if (d.source) parts.push(el('p', 'meta source', `Source: ${d.source}`));
   if (d.forms.length) parts.push(el('p', 'meta forms', `Written as: ${d.forms.join(', ')}`));
   if (d.oblast && d.oblast !== d.name) parts.push(el('p', 'meta', `In: ${d.oblast}`));
   for (const s of d.sentences) {
     const p = el('p', 'sentence');
+    // What this sentence alone says of the place, as a chip before it.
+    if (s.status) p.append(el('span', `status ${s.status}`, s.status), ' ');
     for (const piece of s.pieces) p.append(piece.mark ? el('mark', '', piece.text) : document.createTextNode(piece.text));
     parts.push(p);
-    for (const q of s.quotes) parts.push(el('p', 'quote', `“${q.quote}”${q.speaker ? ` — ${q.speaker}` : ''}`));
+    for (const q of s.quotes) {
+      if (q.in_sentence) {
+        if (q.speaker) parts.push(el('p', 'meta', `Quoting: ${q.speaker}`));
+      } else {
+        parts.push(el('p', 'quote', `“${q.quote}”${q.speaker ? ` — ${q.speaker}` : ''}`));
+      }
+    }
     if (s.speakers.length) parts.push(el('p', 'meta', `According to: ${s.speakers.join(', ')}`));
   }
   details.replaceChildren(...parts);
