@@ -84,9 +84,13 @@ function renderDetails() {
   if (d.forms.length) parts.push(el('p', 'meta forms', `Written as: ${d.forms.join(', ')}`));
   if (d.oblast && d.oblast !== d.name) parts.push(el('p', 'meta', `In: ${d.oblast}`));
   for (const s of d.sentences) {
+    // What this sentence alone says of the place, as a chip above it.
+    if (s.status) {
+      const said = el('p', 'meta said', 'This sentence: ');
+      said.append(el('span', `status ${s.status}`, s.status));
+      parts.push(said);
+    }
     const p = el('p', 'sentence');
-    // What this sentence alone says of the place, as a chip before it.
-    if (s.status) p.append(el('span', `status ${s.status}`, s.status), ' ');
     for (const piece of s.pieces) p.append(piece.mark ? el('mark', '', piece.text) : document.createTextNode(piece.text));
     parts.push(p);
     for (const q of s.quotes) {

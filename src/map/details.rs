@@ -113,6 +113,13 @@ fn floor_boundary(s: &str, i: usize) -> usize {
     i
 }
 
+/// Whether `sentence` shows the quotation `quote`: holds it whole, or is a part of it (a
+/// quotation over several sentences).
+fn shows_quote(sentence: &str, quote: &str) -> bool {
+    let bare = sentence.trim_matches(|c: char| "“”\"«» ".contains(c));
+    sentence.contains(quote) || (!bare.is_empty() && quote.contains(bare))
+}
+
 /// Groups a place's mentions by sentence and cuts each sentence at the mentions' byte ranges
 /// (converted from article offsets to sentence offsets, clamped and snapped to characters, so a
 /// bad span can never split a character).
@@ -171,7 +178,7 @@ pub fn sentence_views(mentions: &[Evidence]) -> Vec<SentenceView> {
                         quotes.push(Quote {
                             quote: q.clone(),
                             speaker: sp.clone(),
-                            in_sentence: sentence.contains(&**q),
+                            in_sentence: shows_quote(sentence, q),
                         });
                     }
                     (None, Some(sp)) if !speakers.contains(sp) => speakers.push(sp.clone()),
@@ -277,6 +284,22 @@ mod tests {
         assert_eq!(views[0].status, Some("evacuated"));
         assert_eq!(views[0].quotes[0].speaker.as_deref(), Some("an official"));
         assert!(views[0].quotes[0].in_sentence);
+    }
+
+    #[test]
+    fn a_sentence_shows_a_quotation_it_holds_or_is_part_of() {
+        let cases = [
+            ("“We left,” he said.", "We left,", true),
+            (
+                "“We left the city.",
+                "We left the city. Units arrived,",
+                true,
+            ),
+            ("He said it was over.", "We left the city.", false),
+        ];
+        for (sentence, quote, shown) in cases {
+            assert_eq!(shows_quote(sentence, quote), shown, "{sentence}");
+        }
     }
 
     #[test]
