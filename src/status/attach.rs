@@ -92,8 +92,7 @@ pub(super) fn actor_side(
             Some(_) => None,
             None if doc.is_word(i, "pro") && doc.is_word(i + 2, "russian") => Some(Side::Russian),
             // "the Russian town of Sudzha": an adjective of a place, not an actor.
-            None if word_is(doc, i + 1, Class::PlaceNoun) => None,
-            None => side_of_word(doc.tok(i)),
+            None => side_of_word(doc.tok(i)).filter(|_| !word_is(doc, i + 1, Class::PlaceNoun)),
         };
         let Some(side) = side else { continue };
         let mut before = i;
@@ -175,7 +174,7 @@ struct Between<'a> {
 }
 
 impl<'a> Between<'a> {
-    fn push(&mut self, w: &'a str, for_people: bool) {
+    fn push(&mut self, w: &'a str, for_people: impl FnOnce() -> bool) {
         let lexicon = lexicon();
         if self.last.is_some_and(|l| l.eq_ignore_ascii_case("and")) {
             self.and_clause |= !lexicon.is(Class::MorePlaces, w);
@@ -187,7 +186,7 @@ impl<'a> Between<'a> {
         self.first = self.first.or(Some(w));
         self.second_last = self.last;
         self.last = Some(w);
-        self.destination |= !for_people && lexicon.is(Class::Destination, w);
+        self.destination |= lexicon.is(Class::Destination, w) && !for_people();
         self.near |= lexicon.is(Class::Near, w);
     }
 }
@@ -325,7 +324,7 @@ impl<'d> Context<'d, '_> {
                 continue;
             }
             // "evacuation for the residents of X": people, not a destination.
-            let for_people = word_is(doc, next, Class::Civilian);
+            let for_people = || word_is(doc, next, Class::Civilian);
             between.push(doc.tok(i), for_people);
         }
         between
