@@ -49,7 +49,8 @@ struct ExtractArgs {
     file: PathBuf,
 }
 
-fn main() -> ExitCode {
+/// Runs the command line: parses the arguments and does what they ask.
+pub fn main() -> ExitCode {
     let Command::Extract(args) = Cli::parse().command;
     let done = if args.jsonl {
         run_jsonl(&args.file)
