@@ -89,6 +89,15 @@ function sortedIndices() {
 const rowOf = (i) => (i === undefined || i === null ? null : list.querySelector(`button[data-index="${i}"]`));
 const visibleRows = () => [...list.querySelectorAll('li:not([hidden]) button')];
 
+// Scrolls the list, and nothing else (the page stays where the reader has it), to show `row`.
+function revealRow(row) {
+  if (!row) return;
+  const r = row.getBoundingClientRect();
+  const l = list.getBoundingClientRect();
+  if (r.top < l.top) list.scrollTop -= l.top - r.top;
+  else if (r.bottom > l.bottom) list.scrollTop += r.bottom - l.bottom;
+}
+
 // The list is one stop in the tab order: the selected row when it is shown, else the first.
 function updateRoving() {
   const rows = visibleRows();
@@ -153,6 +162,7 @@ function renderRows() {
     button.type = 'button';
     button.dataset.index = String(i);
     button.setAttribute('aria-pressed', String(i === selected));
+    button.setAttribute('aria-describedby', 'places-help');
     button.append(el('span', 'name', p.name), el('span', `status ${p.status}`, p.status));
     const li = el('li');
     li.append(button);
@@ -174,7 +184,7 @@ function highlightRow(i) {
   const row = rowOf(i);
   if (!row) return;
   row.classList.add('hovered');
-  row.scrollIntoView({ block: 'nearest' });
+  revealRow(row);
 }
 
 function wireList() {
@@ -246,7 +256,7 @@ function selectIndex(i) {
   updateRoving();
   renderDetails();
   // After the details, whose height the list's depends on.
-  rowOf(selected)?.scrollIntoView({ block: 'nearest' });
+  revealRow(rowOf(selected));
   const p = placeList[selected];
   if (p) $('announce').textContent = `${p.name}, ${p.status}`;
   else if (before !== undefined) $('announce').textContent = 'No place selected';

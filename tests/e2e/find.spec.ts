@@ -164,3 +164,22 @@ test('hovering the row of a clustered place draws its marker over the cluster', 
   expect(await pixels(page, p.x, p.y)).not.toEqual(plain);
   expect(await page.evaluate(() => (window as any).frontline.clusters())).toEqual(clusters);
 });
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('hovering and clicking a marker scroll the list to its row, never the page', async ({ page }) => {
+    await open(page);
+    await loadBulletin(page);
+    const clustered = new Set((await page.evaluate(() => (window as any).frontline.clusters())).flatMap((c: { names: string[] }) => c.names));
+    const map = (await page.locator('#map').boundingBox())!;
+    const alone = (await places(page)).filter((p: Place) => !clustered.has(p.name) && p.x > 20 && p.y > 20 && p.x < map.width - 20 && p.y < map.height - 20);
+    const target = alone[alone.length - 1];
+    await page.mouse.move(map.x + target.x, map.y + target.y);
+    await expect(page.locator('#places button.hovered')).toHaveText(new RegExp(target.name));
+    await page.locator('#map').click({ position: { x: target.x, y: target.y } });
+    await expect(page.locator('#details h3')).toHaveText(target.name);
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    expect(await page.locator('#places').evaluate((l) => l.scrollTop)).toBeGreaterThan(0);
+  });
+});
