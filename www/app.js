@@ -69,10 +69,9 @@ function el(tag, className, text) {
 const fold = (name) => name.normalize('NFD').replace(/[\p{M}'’ʼ‘`]/gu, '').toLowerCase();
 
 // Whether place `p` passes the status filter and the search (its name or a spelling the article
-// used contains the search's text).
-function passes(p) {
+// used contains `query`, folded).
+function passes(p, query) {
   if (hiddenStatuses.has(p.status)) return false;
-  const query = fold(search.value.trim());
   return !query || [p.name, ...p.forms].some((n) => fold(n).includes(query));
 }
 
@@ -121,8 +120,9 @@ function describeMap() {
 // does not is unselected.
 function applyFilter() {
   const hidden = [];
+  const folded = fold(search.value.trim());
   placeList.forEach((p, i) => {
-    p.shown = passes(p);
+    p.shown = passes(p, folded);
     if (!p.shown) hidden.push(i);
   });
   app.set_hidden(Uint32Array.from(hidden));
@@ -199,7 +199,9 @@ function wireList() {
   list.addEventListener('mouseover', (e) => app.set_hovered(indexOf(e)));
   list.addEventListener('mouseleave', () => app.set_hovered(undefined));
   list.addEventListener('focusin', (e) => app.set_hovered(indexOf(e)));
-  list.addEventListener('focusout', () => app.set_hovered(undefined));
+  list.addEventListener('focusout', (e) => {
+    if (!list.contains(e.relatedTarget)) app.set_hovered(undefined);
+  });
   list.addEventListener('keydown', (e) => {
     const rows = visibleRows();
     const at = rows.indexOf(document.activeElement);

@@ -89,6 +89,8 @@ test('examples load with the Load button and ask before replacing the reader’s
   await open(page);
   const dialogs: string[] = [];
   const before = (await places(page)).map((p) => p.name);
+  await page.locator('#load-example').click();
+  await expect(page.locator('#message')).toHaveText('Choose an example in the list, then press Load.');
   // Choosing with the keyboard loads nothing.
   await page.locator('#examples').focus();
   await page.keyboard.press('ArrowDown');
