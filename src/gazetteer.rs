@@ -2,13 +2,11 @@
 //! `data/gazetteer.geojson` (built by `scripts/build_gazetteer.py`), and its name index: the
 //! folded key of every spelling (see [`crate::names`]) to the places it names.
 
-use crate::names::{fold_name, fold_name_into, loose_key};
-use geojson::GeometryValue;
+use crate::names::{fold_name, fold_name_into, loose_key, loose_key_into};
 use rustc_hash::FxHashMap;
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
-use std::collections::hash_map::Entry;
+use std::borrow::Cow;
 use std::fmt;
 
 /// Index of a place in [`Gazetteer::places`].
@@ -137,6 +135,11 @@ impl Refs {
     }
 }
 
+/// Fewer bytes of GeoJSON than a feature takes, and than a spelling takes (240 and 85 in
+/// `data/gazetteer.geojson`): they size the tables of a load, rather too large than too small.
+const BYTES_PER_PLACE: usize = 200;
+const BYTES_PER_SPELLING: usize = 100;
+
 /// The shortest loose key looked up, in bytes (letters).
 const LOOSE_KEY_MIN_BYTES: usize = 7;
 
@@ -193,8 +196,8 @@ impl Gazetteer {
     /// `country`, `pop`).
     pub fn from_geojson_str(text: &str) -> Result<Gazetteer, GazetteerError> {
         let mut loader = Loader {
-            gazetteer: Gazetteer::default(),
-            key: String::new(),
+            gazetteer: Gazetteer::with_capacity_for(text.len()),
+            keys: Keys::default(),
             failure: None,
         };
         let mut deserializer = serde_json::Deserializer::from_str(text);
@@ -213,48 +216,56 @@ impl Gazetteer {
         }
     }
 
-    /// Adds one feature, moving its strings into the place; `key` is a scratch buffer.
-    fn add_feature(
+    /// An empty gazetteer with room for the places and spellings of `len` bytes of GeoJSON, so
+    /// that its tables are not rebuilt as they grow.
+    fn with_capacity_for(len: usize) -> Gazetteer {
+        let spellings = len / BYTES_PER_SPELLING;
+        Gazetteer {
+            places: Vec::with_capacity(len / BYTES_PER_PLACE),
+            names: FxHashMap::with_capacity_and_hasher(spellings, Default::default()),
+            loose: FxHashMap::with_capacity_and_hasher(spellings, Default::default()),
+            ..Gazetteer::default()
+        }
+    }
+
+    /// Adds one feature, moving its strings into the place; `keys` are scratch buffers.
+    fn add_feature<'de>(
         &mut self,
         index: usize,
-        feature: RawFeature,
-        key: &mut String,
+        feature: RawFeature<'de>,
+        keys: &mut Keys,
     ) -> Result<(), GazetteerError> {
         let bad = |field: &'static str, problem: &str| GazetteerError::Feature {
             index,
             field,
             problem: problem.to_string(),
         };
-        let (lon, lat) = match feature.geometry.as_ref().map(|g| &g.value) {
-            Some(GeometryValue::Point { coordinates }) => match coordinates.as_slice() {
-                [lon, lat, ..] if lon.is_finite() && lat.is_finite() => (*lon, *lat),
+        let (lon, lat) = match feature.geometry {
+            Some(RawGeometry {
+                kind: Field::Str(kind),
+                coordinates,
+            }) if kind == "Point" => match coordinates.0 {
+                Some((lon, lat)) if lon.is_finite() && lat.is_finite() => (lon, lat),
                 _ => return Err(bad("geometry", "needs finite [lon, lat] coordinates")),
             },
             _ => return Err(bad("geometry", "must be a Point")),
         };
         // One pass over the properties, moving each value out.
-        let string = |field: &'static str, value: Value| match value {
-            Value::Null => Ok(None),
-            Value::String(s) => Ok(Some(s)),
+        let string = |field: &'static str, value: Field<'_>| match value {
+            Field::Null => Ok(None),
+            Field::Str(s) => Ok(Some(s.into_owned())),
             _ => Err(bad(field, "must be a string")),
         };
-        let strings = |field: &'static str, value: Value| match value {
-            Value::Null => Ok(Vec::new()),
-            Value::Array(items) => items
-                .into_iter()
-                .map(|v| match v {
-                    Value::String(s) => Ok(s),
-                    _ => Err(bad(field, "must hold only strings")),
-                })
-                .collect(),
+        let strings = |field: &'static str, value: Field<'de>| match value {
+            Field::Null => Ok(Vec::new()),
+            Field::Strings(items) => Ok(items),
+            Field::Mixed => Err(bad(field, "must hold only strings")),
             _ => Err(bad(field, "must be an array of strings")),
         };
-        let number = |field: &'static str, value: Value| match value {
-            Value::Null => Ok(None),
-            v => v
-                .as_u64()
-                .map(Some)
-                .ok_or_else(|| bad(field, "must be a non-negative integer")),
+        let number = |field: &'static str, value: Field<'_>| match value {
+            Field::Null => Ok(None),
+            Field::Count(n) => Ok(Some(n)),
+            _ => Err(bad(field, "must be a non-negative integer")),
         };
         let Properties {
             name,
@@ -277,8 +288,8 @@ impl Gazetteer {
         let (names, stems) = (strings("names", names)?, strings("stems", stems)?);
         let (geonameid, population) = (number("id", id)?, number("pop", pop)?);
         let english_word = match common {
-            Value::Null => false,
-            Value::Bool(b) => b,
+            Field::Null => false,
+            Field::Bool(b) => b,
             _ => return Err(bad("common", "must be true or false")),
         };
         let name = name.ok_or_else(|| bad("name", "is missing"))?;
@@ -291,16 +302,16 @@ impl Gazetteer {
         // carry their oblast) are looked up by loose keys.
         let settlement =
             kind == Kind::Settlement && (country.as_deref() == Some("UA") || oblast.is_some());
-        fold_name_into(&name, key);
-        self.index_name(key, id, true, settlement);
+        fold_name_into(&name, &mut keys.key);
+        self.index_name(keys, id, true, settlement);
         for (i, alternate) in names.iter().enumerate() {
             // The first spelling is GeoNames' own name; the display name is the official one.
             // Most often they are one string, indexed already (a third of all spellings).
             if i == 0 && *alternate == name {
                 continue;
             }
-            fold_name_into(alternate, key);
-            self.index_name(key, id, i == 0, settlement);
+            fold_name_into(alternate, &mut keys.key);
+            self.index_name(keys, id, i == 0, settlement);
         }
         for stem in &stems {
             let key = fold_name(stem);
@@ -326,8 +337,9 @@ impl Gazetteer {
         Ok(())
     }
 
-    /// Indexes one spelling's key; a settlement's under its loose key too.
-    fn index_name(&mut self, key: &str, place: PlaceId, primary: bool, settlement: bool) {
+    /// Indexes one spelling's key (`keys.key`); a settlement's under its loose key too.
+    fn index_name(&mut self, keys: &mut Keys, place: PlaceId, primary: bool, settlement: bool) {
+        let key = keys.key.as_str();
         if key.len() < 3 {
             return;
         }
@@ -344,10 +356,11 @@ impl Gazetteer {
                 place,
                 primary: false,
             };
-            match self.loose.entry(loose_key(key)) {
-                Entry::Occupied(mut refs) => refs.get_mut().add(named),
-                Entry::Vacant(slot) => {
-                    slot.insert(Refs::One([named]));
+            loose_key_into(key, &mut keys.loose);
+            match self.loose.get_mut(keys.loose.as_str()) {
+                Some(refs) => refs.add(named),
+                None => {
+                    self.loose.insert(keys.loose.clone(), Refs::One([named]));
                 }
             }
         }
@@ -385,12 +398,19 @@ impl Gazetteer {
     }
 }
 
-/// The state of one load: the gazetteer so far, a scratch key, and the first feature that
-/// could not be used.
+/// The state of one load: the gazetteer so far, scratch keys, and the first feature that could
+/// not be used.
 struct Loader {
     gazetteer: Gazetteer,
-    key: String,
+    keys: Keys,
     failure: Option<GazetteerError>,
+}
+
+/// Scratch buffers of a load: the folded key of a spelling and its loose key.
+#[derive(Default)]
+struct Keys {
+    key: String,
+    loose: String,
 }
 
 /// Reads the collection's members, indexing each feature as soon as the geojson crate has
@@ -453,7 +473,7 @@ impl<'de> Visitor<'de> for FeaturesSeed<'_> {
         let loader = self.0;
         let mut index = 0;
         loop {
-            let feature = match seq.next_element::<RawFeature>() {
+            let feature = match seq.next_element::<RawFeature<'de>>() {
                 Ok(Some(feature)) => feature,
                 Ok(None) => return Ok(()),
                 Err(e) => {
@@ -465,8 +485,10 @@ impl<'de> Visitor<'de> for FeaturesSeed<'_> {
                     return Err(e);
                 }
             };
-            let Loader { gazetteer, key, .. } = &mut *loader;
-            if let Err(failure) = gazetteer.add_feature(index, feature, key) {
+            let Loader {
+                gazetteer, keys, ..
+            } = &mut *loader;
+            if let Err(failure) = gazetteer.add_feature(index, feature, keys) {
                 let message = failure.to_string();
                 loader.failure = Some(failure);
                 return Err(serde::de::Error::custom(message));
@@ -476,17 +498,18 @@ impl<'de> Visitor<'de> for FeaturesSeed<'_> {
     }
 }
 
-/// One element of `features` as read: `type` must be "Feature", `geometry` is parsed by the
-/// geojson crate, the properties the gazetteer knows are kept as JSON values and the others
-/// skipped, as are other members. (`geojson::Feature`'s own `Deserialize` buffers the whole
-/// feature first, to find its tag and foreign members, and keeps every property in a map with its
-/// key: that had been a fifth of the load time.)
+/// One element of `features` as read: `type` must be "Feature", the geometry's type and position
+/// and the properties the gazetteer knows are kept as [`Field`]s and the others skipped, as are
+/// other members. (`geojson::Feature`'s own `Deserialize` buffers the whole feature first, to
+/// find its tag and foreign members, and keeps every property in a map with its key: that had
+/// been a fifth of the load time; `geojson::Geometry`'s, a tenth.)
 #[derive(Deserialize)]
-struct RawFeature {
+#[serde(bound(deserialize = "'de: 'a"))]
+struct RawFeature<'a> {
     #[serde(rename = "type")]
     _type: FeatureType,
-    geometry: Option<geojson::Geometry>,
-    properties: Option<Properties>,
+    geometry: Option<RawGeometry<'a>>,
+    properties: Option<Properties<'a>>,
 }
 
 /// The one `type` a Feature may have.
@@ -495,21 +518,170 @@ enum FeatureType {
     Feature,
 }
 
+/// A feature's geometry as read: its `type`, and its `coordinates` as far as a Point's go.
+#[derive(Deserialize)]
+#[serde(bound(deserialize = "'de: 'a"))]
+struct RawGeometry<'a> {
+    #[serde(rename = "type", default)]
+    kind: Field<'a>,
+    #[serde(default)]
+    coordinates: Position,
+}
+
+/// The first two numbers of a `coordinates` array (a Point's longitude and latitude), when it
+/// opens with two numbers.
+#[derive(Default)]
+struct Position(Option<(f64, f64)>);
+
+impl<'de> Deserialize<'de> for Position {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_seq(PositionVisitor)
+    }
+}
+
+/// Reads a [`Position`] from a JSON array.
+struct PositionVisitor;
+
+impl<'de> Visitor<'de> for PositionVisitor {
+    type Value = Position;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an array of coordinates")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Position, A::Error> {
+        let lon = seq.next_element::<Field>()?.and_then(|f| f.number());
+        let lat = seq.next_element::<Field>()?.and_then(|f| f.number());
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Position(lon.zip(lat)))
+    }
+}
+
 /// The properties of a feature that the gazetteer reads, each `Null` when absent.
 #[derive(Default, Deserialize)]
-#[serde(default)]
-struct Properties {
-    name: Value,
-    kind: Value,
+#[serde(default, bound(deserialize = "'de: 'a"))]
+struct Properties<'a> {
+    name: Field<'a>,
+    kind: Field<'a>,
     #[serde(rename = "type")]
-    place_type: Value,
-    names: Value,
-    stems: Value,
-    id: Value,
-    oblast: Value,
-    country: Value,
-    pop: Value,
-    common: Value,
+    place_type: Field<'a>,
+    names: Field<'a>,
+    stems: Field<'a>,
+    id: Field<'a>,
+    oblast: Field<'a>,
+    country: Field<'a>,
+    pop: Field<'a>,
+    common: Field<'a>,
+}
+
+/// A property's JSON value, reduced to what [`Gazetteer::add_feature`] tells apart; strings
+/// are borrowed from the text unless they hold escapes. (A `serde_json::Value` per property,
+/// with its strings and arrays allocated, had been a tenth of the load time.)
+#[derive(Default)]
+enum Field<'de> {
+    #[default]
+    Null,
+    Bool(bool),
+    /// A non-negative integer.
+    Count(u64),
+    /// Any other number.
+    Number(f64),
+    Str(Cow<'de, str>),
+    /// An array of strings only.
+    Strings(Vec<Cow<'de, str>>),
+    /// An array holding something other than a string.
+    Mixed,
+    /// An object.
+    Other,
+}
+
+impl Field<'_> {
+    /// The value of a number.
+    fn number(&self) -> Option<f64> {
+        match *self {
+            Field::Count(n) => Some(n as f64),
+            Field::Number(x) => Some(x),
+            _ => None,
+        }
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Field<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(FieldVisitor(std::marker::PhantomData))
+    }
+}
+
+/// Reads a [`Field`] from any JSON value.
+struct FieldVisitor<'a>(std::marker::PhantomData<Field<'a>>);
+
+impl<'de: 'a, 'a> Visitor<'de> for FieldVisitor<'a> {
+    type Value = Field<'a>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E>(self, b: bool) -> Result<Field<'a>, E> {
+        Ok(Field::Bool(b))
+    }
+
+    fn visit_u64<E>(self, n: u64) -> Result<Field<'a>, E> {
+        Ok(Field::Count(n))
+    }
+
+    fn visit_i64<E>(self, n: i64) -> Result<Field<'a>, E> {
+        Ok(u64::try_from(n).map_or(Field::Number(n as f64), Field::Count))
+    }
+
+    fn visit_f64<E>(self, x: f64) -> Result<Field<'a>, E> {
+        Ok(Field::Number(x))
+    }
+
+    fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Field<'a>, E> {
+        Ok(Field::Str(Cow::Borrowed(s)))
+    }
+
+    fn visit_str<E>(self, s: &str) -> Result<Field<'a>, E> {
+        Ok(Field::Str(Cow::Owned(s.to_string())))
+    }
+
+    fn visit_string<E>(self, s: String) -> Result<Field<'a>, E> {
+        Ok(Field::Str(Cow::Owned(s)))
+    }
+
+    fn visit_unit<E>(self) -> Result<Field<'a>, E> {
+        Ok(Field::Null)
+    }
+
+    fn visit_none<E>(self) -> Result<Field<'a>, E> {
+        Ok(Field::Null)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Field<'a>, D::Error> {
+        Field::deserialize(deserializer)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Field<'a>, A::Error> {
+        let mut strings = Vec::new();
+        let mut mixed = false;
+        while let Some(item) = seq.next_element::<Field<'a>>()? {
+            match item {
+                Field::Str(s) => strings.push(s),
+                _ => mixed = true,
+            }
+        }
+        Ok(if mixed {
+            Field::Mixed
+        } else {
+            Field::Strings(strings)
+        })
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Field<'a>, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(Field::Other)
+    }
 }
 
 #[cfg(test)]

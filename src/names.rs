@@ -36,19 +36,16 @@ fn push_folded_word(word: &str, out: &mut String) -> bool {
             _ => c,
         };
         if c.is_ascii_alphanumeric() {
-            let c = match c.to_ascii_lowercase() {
-                'y' | 'j' => 'i',
-                c => c,
-            };
-            if !(c == 'i' && out.len() > start && out.ends_with('i')) {
-                out.push(c);
-            }
+            push_key_byte(out, start, c as u8);
         } else if c.is_alphabetic() {
             latin = false;
         }
     };
     if word.is_ascii() {
-        word.chars().for_each(&mut push);
+        // The common case, byte by byte: nothing to decompose, nothing of another script.
+        for b in word.bytes().filter(u8::is_ascii_alphanumeric) {
+            push_key_byte(out, start, b);
+        }
     } else {
         word.nfkd().for_each(&mut push);
     }
@@ -58,6 +55,18 @@ fn push_folded_word(word: &str, out: &mut String) -> bool {
     }
     fold_ending(out, start);
     true
+}
+
+/// Appends the ASCII letter or digit `b` to the key of the word that starts at byte `start` of
+/// `out`: in lower case, `y` and `j` as `i`, and an `i` after an `i` left out.
+fn push_key_byte(out: &mut String, start: usize, b: u8) {
+    let b = match b.to_ascii_lowercase() {
+        b'y' | b'j' => b'i',
+        b => b,
+    };
+    if !(b == b'i' && out.len() > start && out.ends_with('i')) {
+        out.push(char::from(b));
+    }
 }
 
 /// Russian-derived endings to their Ukrainian counterparts (applied after y→i) on the word
@@ -124,20 +133,28 @@ pub fn fold_name_into(name: &str, key: &mut String) {
 /// e and o → i, ia → i, a doubled letter written once, and no spaces.
 pub fn loose_key(key: &str) -> String {
     let mut loose = String::with_capacity(key.len());
+    loose_key_into(key, &mut loose);
+    loose
+}
+
+/// Writes the loose key of `key` (see [`loose_key`]) into `loose`, replacing its content (no
+/// allocation when it fits).
+pub fn loose_key_into(key: &str, loose: &mut String) {
+    loose.clear();
+    let mut last = None;
     for c in key.chars().filter(|&c| c != ' ') {
         let c = match c {
             'g' => 'h',
             'e' | 'o' => 'i',
             c => c,
         };
-        let last = loose.chars().next_back();
         let doubled = c.is_ascii_alphabetic() && last == Some(c);
         let ia = c == 'a' && last == Some('i');
         if !(doubled || ia) {
             loose.push(c);
+            last = Some(c);
         }
     }
-    loose
 }
 
 /// Adjective endings of place names, folded: Ukrainian -ska, -ske, -skyi and Russian -skaya,

@@ -101,13 +101,19 @@ impl Report {
     pub fn to_geojson_string(&self, pretty: bool) -> String {
         let collection = CollectionView {
             kind: "FeatureCollection",
-            features: self.places.iter().map(FeatureView::of).collect(),
+            features: FeaturesView(&self.places),
         };
         if pretty {
             serde_json::to_string_pretty(&collection).expect("GeoJSON serialises")
         } else {
             serde_json::to_string(&collection).expect("GeoJSON serialises")
         }
+    }
+
+    /// The features of [`Report::to_geojson_string`]'s collection, borrowed for writing in
+    /// another frame (the CLI's JSON Lines): a JSON array, one Point feature per place.
+    pub fn geojson_features(&self) -> impl Serialize + '_ {
+        FeaturesView(&self.places)
     }
 }
 
@@ -116,7 +122,16 @@ impl Report {
 struct CollectionView<'a> {
     #[serde(rename = "type")]
     kind: &'static str,
-    features: Vec<FeatureView<'a>>,
+    features: FeaturesView<'a>,
+}
+
+/// The places as GeoJSON features, written one by one.
+struct FeaturesView<'a>(&'a [ReportedPlace]);
+
+impl Serialize for FeaturesView<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(FeatureView::of))
+    }
 }
 
 #[derive(Serialize)]

@@ -50,6 +50,8 @@ pub struct Document<'a> {
     pub tokens: Vec<Token>,
     pub sentences: Vec<Sentence>,
     pub quotes: Vec<Quote<'a>>,
+    /// The index of the sentence of each token.
+    token_sentences: Vec<u32>,
 }
 
 /// Words after which a full stop does not end a sentence.
@@ -105,11 +107,17 @@ impl<'a> Document<'a> {
     pub fn parse(text: &'a str) -> Document<'a> {
         let tokens = tokenize(text);
         let sentences = split_sentences(text, &tokens);
+        // The sentences cover the tokens one after another.
+        let mut token_sentences = vec![0; tokens.len()];
+        for (k, s) in sentences.iter().enumerate() {
+            token_sentences[s.first_token..s.end_token].fill(k as u32);
+        }
         let mut doc = Document {
             text,
             tokens,
             sentences,
             quotes: Vec::new(),
+            token_sentences,
         };
         doc.quotes = find_quotes(&doc);
         doc
@@ -122,6 +130,7 @@ impl<'a> Document<'a> {
     }
 
     /// True when token `i` is a word equal (ignoring ASCII case) to `w`.
+    #[inline]
     pub fn is_word(&self, i: usize, w: &str) -> bool {
         i < self.tokens.len()
             && self.tokens[i].kind == TokenKind::Word
@@ -130,9 +139,10 @@ impl<'a> Document<'a> {
 
     /// The index of the sentence that holds token `i`.
     pub fn sentence_of(&self, i: usize) -> usize {
-        self.sentences
-            .partition_point(|s| s.end_token <= i)
-            .min(self.sentences.len().saturating_sub(1))
+        match self.token_sentences.get(i) {
+            Some(&s) => s as usize,
+            None => self.sentences.len().saturating_sub(1),
+        }
     }
 
     /// The quotation whose content holds byte `pos`, if any.
@@ -665,6 +675,19 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(sentences(text), *expected, "{text}");
         }
+    }
+
+    #[test]
+    fn every_token_knows_its_sentence() {
+        let doc = Document::parse("A headline\nGen. Zaluzhnyi spoke. “It fell.” Then\n\nmore.");
+        for (k, s) in doc.sentences.iter().enumerate() {
+            assert!((s.first_token..s.end_token).all(|i| doc.sentence_of(i) == k));
+        }
+        assert_eq!(
+            doc.sentence_of(doc.tokens.len() + 3),
+            doc.sentences.len() - 1
+        );
+        assert_eq!(Document::parse("").sentence_of(0), 0);
     }
 
     #[test]

@@ -14,7 +14,7 @@ use web_sys::{CanvasRenderingContext2d, CanvasWindingRule, HtmlCanvasElement};
 
 use crate::map::context::{context_places, ContextPlace};
 use crate::map::details::Details;
-use crate::map::projection::{Point, Viewport};
+use crate::map::projection::{forward, inverse, Point, Viewport};
 use crate::map::scene::{self, hit_test, Item, Mark, Measure, Scene, SceneInput};
 use crate::map::style::{self, Font, Shape};
 use crate::map::Basemap;
@@ -270,6 +270,8 @@ pub struct App {
     view: Viewport,
     selected: Option<usize>,
     hovered: Option<usize>,
+    /// Whether the reader moved the view since it was last fitted (a resize then keeps it).
+    moved: bool,
     widths: RefCell<HashMap<(String, Font), f64>>,
 }
 
@@ -302,6 +304,14 @@ impl App {
     fn fit_view(&mut self) {
         let b = scene::fit_bounds(&self.basemap, &self.marks);
         self.view.fit(&b, scene::FIT_PADDING, scene::MIN_FIT_EXTENT);
+        self.moved = false;
+    }
+
+    /// After the reader moved the view: keeps it over the map's region and remembers it moved.
+    fn moved_view(&mut self) {
+        self.view.keep_within(&self.basemap.extent);
+        self.moved = true;
+        self.draw();
     }
 }
 
@@ -329,6 +339,7 @@ impl App {
             view: Viewport::new(1.0, 1.0, 1.0),
             selected: None,
             hovered: None,
+            moved: false,
             widths: RefCell::new(HashMap::new()),
         };
         app.sync_size();
@@ -491,7 +502,7 @@ impl App {
             return false;
         };
         scene::zoom_into_cluster(&mut self.view, &members);
-        self.draw();
+        self.moved_view();
         true
     }
 
@@ -521,21 +532,41 @@ impl App {
     }
 
     /// Follows a change of the canvas's CSS size or of the device pixel ratio, and redraws.
+    /// The view is fitted again to the new size unless the reader has moved it.
     pub fn resize(&mut self) {
         self.sync_size();
+        if !self.moved {
+            self.fit_view();
+        }
         self.draw();
     }
 
-    /// Moves the map by a drag of (`dx`, `dy`) CSS pixels and redraws.
+    /// Moves the map by a drag of (`dx`, `dy`) CSS pixels, never off the map's region, and
+    /// redraws.
     pub fn pan(&mut self, dx: f64, dy: f64) {
         self.view.pan(dx, dy);
-        self.draw();
+        self.moved_view();
     }
 
     /// Zooms by `factor` about the CSS point (`x`, `y`) and redraws.
     pub fn zoom_at(&mut self, x: f64, y: f64, factor: f64) {
         self.view.zoom_at(Point::new(x, y), factor);
-        self.draw();
+        self.moved_view();
+    }
+
+    /// The view as longitude, latitude and zoom level (for the page's address).
+    pub fn view_state(&self) -> Vec<f64> {
+        let (lon, lat) = inverse(self.view.center);
+        vec![lon, lat, self.view.zoom_level()]
+    }
+
+    /// Shows the view at `lon`, `lat` and zoom level `zoom` (from the page's address).
+    pub fn set_view(&mut self, lon: f64, lat: f64, zoom: f64) {
+        if !(lon.is_finite() && lat.is_finite() && zoom.is_finite()) {
+            return;
+        }
+        self.view.set_view(forward(lon, lat), zoom);
+        self.moved_view();
     }
 
     /// Zooms by `factor` about the centre of the canvas and redraws.

@@ -1,8 +1,7 @@
 //! Case-insensitive word sets: the vocabularies of the linguistic rules (given names, titles,
-//! region words, speech verbs …), hashed once on first use so that a lookup costs one hash
-//! instead of a scan of the list.
+//! region words, speech verbs …), sorted once on first use by first letter and length, so that
+//! a lookup compares a word with the few of the set that share both, without hashing it.
 
-use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 
 /// The longest word a set can hold.
@@ -14,10 +13,46 @@ pub struct WordSet {
     index: OnceLock<Index>,
 }
 
-/// The hashed words, and the first letters and lengths among them.
+/// How many (first letter, length) runs a set has: 27 first letters (see
+/// [`FirstLetterLengths`]) and the lengths 0 to [`LONGEST`].
+const RUNS: usize = 27 * (LONGEST + 1);
+
+/// The words sorted by first letter and length, and where each run of one first letter and one
+/// length starts among them; and which runs are not empty, in a few bytes that stay in the cache:
+/// most words of a text are ruled out by these alone.
 struct Index {
-    set: FxHashSet<&'static [u8]>,
+    words: Vec<&'static [u8]>,
+    starts: Box<[u16; RUNS + 1]>,
     lengths: FirstLetterLengths,
+}
+
+impl Index {
+    fn of(words: &'static [&'static str]) -> Index {
+        let mut starts = Box::new([0u16; RUNS + 1]);
+        let mut lengths = FirstLetterLengths::default();
+        for w in words {
+            assert!(!w.is_empty() && w.len() <= LONGEST, "word set entry {w:?}");
+            starts[run_of(w.as_bytes()) + 1] += 1;
+            lengths.insert(w);
+        }
+        for run in 1..=RUNS {
+            starts[run] += starts[run - 1];
+        }
+        let mut words: Vec<&'static [u8]> = words.iter().map(|w| w.as_bytes()).collect();
+        words.sort_by_key(|w| run_of(w));
+        Index {
+            words,
+            starts,
+            lengths,
+        }
+    }
+}
+
+/// The run of words with the first letter and the length of `word` (at most [`LONGEST`] bytes).
+fn run_of(word: &[u8]) -> usize {
+    word.first().map_or(0, |&first| {
+        FirstLetterLengths::slot(first) * (LONGEST + 1) + word.len()
+    })
 }
 
 /// For each first letter (a–z ignoring ASCII case, then any other first byte) a bit per word
@@ -69,26 +104,17 @@ impl WordSet {
 
     /// True when `word`, lower-cased, is in the set.
     pub fn contains(&self, word: &str) -> bool {
-        let index = self.index.get_or_init(|| {
-            let mut lengths = FirstLetterLengths::default();
-            for w in self.words {
-                assert!(!w.is_empty() && w.len() <= LONGEST, "word set entry {w:?}");
-                lengths.insert(w);
-            }
-            Index {
-                set: self.words.iter().map(|w| w.as_bytes()).collect(),
-                lengths,
-            }
-        });
+        let index = self.index.get_or_init(|| Index::of(self.words));
         let bytes = word.as_bytes();
         if bytes.len() > LONGEST || !index.lengths.may_contain(word) {
             return false;
         }
-        let mut buffer = [0u8; LONGEST];
-        let lower = &mut buffer[..bytes.len()];
-        lower.copy_from_slice(bytes);
-        lower.make_ascii_lowercase();
-        index.set.contains(&*lower)
+        let run = run_of(bytes);
+        let (from, to) = (index.starts[run], index.starts[run + 1]);
+        // The set's words are in lower case.
+        index.words[usize::from(from)..usize::from(to)]
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(bytes))
     }
 }
 

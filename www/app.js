@@ -235,14 +235,26 @@ function renderDetails() {
   const status = el('p', 'meta');
   status.append(el('span', `status ${d.status}`, d.status), ` ${d.reason}`);
   parts.push(status);
-  if (d.claimed_by) parts.push(el('p', 'meta claimed', `Claimed by: ${d.claimed_by}`));
+  if (d.source) parts.push(el('p', 'meta source', `Source: ${d.source}`));
   if (d.forms.length) parts.push(el('p', 'meta forms', `Written as: ${d.forms.join(', ')}`));
   if (d.oblast && d.oblast !== d.name) parts.push(el('p', 'meta', `In: ${d.oblast}`));
   for (const s of d.sentences) {
+    // What this sentence alone says of the place, as a chip above it.
+    if (s.status) {
+      const said = el('p', 'meta said', 'This sentence: ');
+      said.append(el('span', `status ${s.status}`, s.status));
+      parts.push(said);
+    }
     const p = el('p', 'sentence');
     for (const piece of s.pieces) p.append(piece.mark ? el('mark', '', piece.text) : document.createTextNode(piece.text));
     parts.push(p);
-    for (const q of s.quotes) parts.push(el('p', 'quote', `“${q.quote}”${q.speaker ? ` — ${q.speaker}` : ''}`));
+    for (const q of s.quotes) {
+      if (q.in_sentence) {
+        if (q.speaker) parts.push(el('p', 'meta', `Quoting: ${q.speaker}`));
+      } else {
+        parts.push(el('p', 'quote', `“${q.quote}”${q.speaker ? ` — ${q.speaker}` : ''}`));
+      }
+    }
     if (s.speakers.length) parts.push(el('p', 'meta', `According to: ${s.speakers.join(', ')}`));
   }
   details.replaceChildren(...parts);
@@ -262,6 +274,7 @@ function selectIndex(i) {
   const p = placeList[selected];
   if (p) $('announce').textContent = `${p.name}, ${p.status}`;
   else if (before !== undefined) $('announce').textContent = 'No place selected';
+  updateAddress();
 }
 
 // Greys the map, list and details, with a hint to map again, while the box holds another text
@@ -432,6 +445,44 @@ async function openFile(file) {
   await mapFromPage(text, what);
 }
 
+// Shows or hides the hint over the map ("use two fingers…"); it hides itself after a while.
+let hintTimer = null;
+function showHint(show, text = '') {
+  const hint = $('map-hint');
+  clearTimeout(hintTimer);
+  if (show) {
+    hint.textContent = text;
+    hintTimer = setTimeout(() => { hint.hidden = true; }, 2500);
+  }
+  hint.hidden = !show;
+}
+
+// The view and the selected place live in the address's hash ("#view=37.6,48.3,9.5&place=Izium"),
+// so that a reload or a shared link opens the same view of the article kept in local storage.
+let addressTimer = null;
+function updateAddress() {
+  clearTimeout(addressTimer);
+  addressTimer = setTimeout(() => {
+    const [lon, lat, zoom] = app.view_state();
+    const params = new URLSearchParams({ view: `${lon.toFixed(4)},${lat.toFixed(4)},${zoom.toFixed(2)}` });
+    const i = app.selected();
+    if (i !== undefined && i !== null && placeList[i]) params.set('place', placeList[i].name);
+    history.replaceState(null, '', `#${params}`);
+  }, 200);
+}
+
+// Opens the view and place the address names, if any.
+function followAddress() {
+  const params = new URLSearchParams(location.hash.slice(1));
+  const place = params.get('place');
+  if (place) {
+    const i = app.find(place);
+    if (i !== undefined) selectIndex(i);
+  }
+  const view = (params.get('view') ?? '').split(',').map(Number);
+  if (view.length === 3 && view.every(Number.isFinite)) app.set_view(view[0], view[1], view[2]);
+}
+
 function wireMap() {
   let drag = null;
   let pending = null;
@@ -439,19 +490,43 @@ function wireMap() {
     if (pending) app.pan(pending.dx, pending.dy);
     pending = null;
   };
+  // Pointers on the map: a mouse or pen drags it; on touch one finger is left to scroll the
+  // page (CSS touch-action: pan-x pan-y) and two fingers pan and pinch-zoom it.
+  const pointers = new Map();
+  let pinch = null;
+  const pinchState = () => {
+    const [a, b] = [...pointers.values()];
+    return { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, d: Math.hypot(a.x - b.x, a.y - b.y) };
+  };
   canvas.addEventListener('pointerdown', (e) => {
-    canvas.focus();
-    drag = { x: e.offsetX, y: e.offsetY, moved: 0, id: e.pointerId };
-    canvas.setPointerCapture(e.pointerId);
+    canvas.focus({ preventScroll: true });
+    pointers.set(e.pointerId, { x: e.offsetX, y: e.offsetY });
+    if (pointers.size === 2) {
+      drag = null;
+      pinch = pinchState();
+      showHint(false);
+      return;
+    }
+    drag = { x: e.offsetX, y: e.offsetY, moved: 0, touch: e.pointerType === 'touch' };
+    if (!drag.touch) canvas.setPointerCapture(e.pointerId);
   });
   canvas.addEventListener('pointermove', (e) => {
+    if (pointers.has(e.pointerId)) pointers.set(e.pointerId, { x: e.offsetX, y: e.offsetY });
+    if (pinch && pointers.size === 2) {
+      const now = pinchState();
+      app.pan(now.x - pinch.x, now.y - pinch.y);
+      if (pinch.d > 0 && now.d > 0) app.zoom_at(now.x, now.y, now.d / pinch.d);
+      pinch = now;
+      return;
+    }
     if (drag) {
       const dx = e.offsetX - drag.x;
       const dy = e.offsetY - drag.y;
       drag.x = e.offsetX;
       drag.y = e.offsetY;
       drag.moved += Math.abs(dx) + Math.abs(dy);
-      if (drag.moved > 3) {
+      if (drag.moved > 3 && drag.touch) showHint(true, 'Use two fingers to move the map.');
+      if (drag.moved > 3 && !drag.touch) {
         canvas.classList.add('dragging');
         if (!pending) { pending = { dx: 0, dy: 0 }; requestAnimationFrame(flush); }
         pending.dx += dx;
@@ -477,20 +552,40 @@ function wireMap() {
     highlightRow(undefined);
   });
   const end = (e) => {
+    pointers.delete(e.pointerId);
+    if (pinch) {
+      if (pointers.size < 2) pinch = null;
+      updateAddress();
+      return;
+    }
     if (!drag) return;
-    const click = drag.moved <= 3;
+    const click = drag.moved <= 3 && e.type === 'pointerup';
     drag = null;
     canvas.classList.remove('dragging');
     if (canvas.hasPointerCapture(e.pointerId)) canvas.releasePointerCapture(e.pointerId);
     flush();
     if (click && !app.open_cluster(e.offsetX, e.offsetY)) selectIndex(app.pick(e.offsetX, e.offsetY) ?? null);
+    updateAddress();
   };
   canvas.addEventListener('pointerup', end);
   canvas.addEventListener('pointercancel', end);
+  // A double click, or a double tap, zooms in about the pointer.
+  canvas.addEventListener('dblclick', (e) => {
+    e.preventDefault();
+    app.zoom_at(e.offsetX, e.offsetY, 2);
+    updateAddress();
+  });
+  // The wheel zooms the map with Ctrl or ⌘ (and a trackpad's pinch), or once the map has the
+  // focus (it was clicked); otherwise it scrolls the page, with a hint.
   canvas.addEventListener('wheel', (e) => {
+    if (!(e.ctrlKey || e.metaKey || document.activeElement === canvas)) {
+      showHint(true, 'Use Ctrl + scroll (⌘ + scroll) to zoom the map, or click it first.');
+      return;
+    }
     e.preventDefault();
     const dy = e.deltaMode === 1 ? e.deltaY * 33 : e.deltaY;
     app.zoom_at(e.offsetX, e.offsetY, Math.exp(-dy * 0.002));
+    updateAddress();
   }, { passive: false });
   canvas.addEventListener('keydown', (e) => {
     const step = 80;
@@ -510,11 +605,13 @@ function wireMap() {
     if (action && !e.ctrlKey && !e.metaKey && !e.altKey) {
       e.preventDefault();
       action();
+      updateAddress();
     }
   });
-  $('zoom-in').addEventListener('click', () => app.zoom(1.5));
-  $('zoom-out').addEventListener('click', () => app.zoom(1 / 1.5));
-  $('zoom-fit').addEventListener('click', () => app.fit());
+  $('zoom-in').addEventListener('click', () => { app.zoom(1.5); updateAddress(); });
+  $('zoom-out').addEventListener('click', () => { app.zoom(1 / 1.5); updateAddress(); });
+  $('zoom-fit').addEventListener('click', () => { app.fit(); updateAddress(); });
+  window.addEventListener('hashchange', followAddress);
   new ResizeObserver(() => app.resize()).observe(canvas);
   // A change of device pixel ratio (a window moved to another screen, browser zoom).
   const watchRatio = () => matchMedia(`(resolution: ${window.devicePixelRatio}dppx)`)
@@ -609,6 +706,7 @@ async function main() {
     }
   }
   if (article) mapArticle(article, 'The article', example);
+  followAddress();
   performance.mark('frontline-article-mapped');
   document.body.dataset.state = 'ready';
 }

@@ -1,90 +1,222 @@
-//! The `frontline` command line: `frontline extract [--pretty] [FILE|-]` prints the GeoJSON
-//! report of an article. The gazetteer is `data/gazetteer.geojson`, or `$FRONTLINE_GAZETTEER`.
+//! The `frontline` command line. `frontline extract [--pretty] [FILE|-]` prints the GeoJSON
+//! report of an article; `frontline extract --jsonl [FILE|-]` reads one article a JSON line and
+//! writes one JSON line of places for each, streaming, with the gazetteer loaded once. The
+//! gazetteer is `data/gazetteer.geojson`, or `$FRONTLINE_GAZETTEER`.
 
+use clap::{Args, Parser, Subcommand};
 use frontline::{extract, Gazetteer};
-use std::io::Read;
-use std::path::PathBuf;
+use serde::{Deserialize, Serialize};
+use serde_json::error::Category;
+use serde_json::value::RawValue;
+use std::borrow::Cow;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: frontline extract [--pretty] [FILE|-]\n\
-  Prints one GeoJSON FeatureCollection: every place the article names, with its reported status\n\
-  and the sentences about it. FILE is UTF-8 text; '-' or no FILE reads standard input.\n\
-  The gazetteer is data/gazetteer.geojson (set FRONTLINE_GAZETTEER to use another file).";
+const GAZETTEER_HELP: &str =
+    "The gazetteer is data/gazetteer.geojson (set FRONTLINE_GAZETTEER to use another file).";
+
+#[derive(Parser)]
+#[command(version, about, arg_required_else_help = true, after_help = GAZETTEER_HELP)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print every place an article names, with its reported status and the sentences about it,
+    /// as one GeoJSON FeatureCollection
+    #[command(after_help = GAZETTEER_HELP)]
+    Extract(ExtractArgs),
+}
+
+#[derive(Args)]
+struct ExtractArgs {
+    /// Indent the GeoJSON
+    #[arg(long)]
+    pretty: bool,
+    /// Read one article a JSON line and write one line of places for each, streaming
+    ///
+    /// Input lines are {"id": …, "text": …, "date": …} (date optional, id any JSON value); each
+    /// gives {"id": …, "places": [the features]}. A malformed line gives {"line": N, "error": …}
+    /// (N counted from 1) and the stream goes on; blank lines are skipped.
+    #[arg(long, conflicts_with = "pretty")]
+    jsonl: bool,
+    /// The article as UTF-8 text (with --jsonl, the JSON Lines); '-' reads standard input
+    #[arg(value_name = "FILE", default_value = "-")]
+    file: PathBuf,
+}
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
-        Some("extract") => run_extract(&args[1..]),
-        Some("-h" | "--help" | "help") => {
-            println!("{USAGE}");
-            ExitCode::SUCCESS
-        }
-        _ => {
-            eprintln!("{USAGE}");
+    let Command::Extract(args) = Cli::parse().command;
+    let done = if args.jsonl {
+        run_jsonl(&args.file)
+    } else {
+        run_extract(&args.file, args.pretty)
+    };
+    match done {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("frontline: {message}");
             ExitCode::from(2)
         }
     }
 }
 
-fn fail(message: &str) -> ExitCode {
-    eprintln!("frontline: {message}");
-    ExitCode::from(2)
-}
-
-fn run_extract(args: &[String]) -> ExitCode {
-    let mut pretty = false;
-    let mut input: Option<&str> = None;
-    for a in args {
-        match a.as_str() {
-            "--pretty" => pretty = true,
-            "-" => input = Some("-"),
-            s if s.starts_with("--") => return fail(&format!("unknown option {s}; {USAGE}")),
-            s if input.is_none() => input = Some(s),
-            _ => return fail("give at most one FILE"),
-        }
-    }
-    let bytes = match input.unwrap_or("-") {
-        "-" => {
-            let mut buf = Vec::new();
-            if let Err(e) = std::io::stdin().read_to_end(&mut buf) {
-                return fail(&format!("cannot read standard input: {e}"));
-            }
-            buf
-        }
-        path => match std::fs::read(path) {
-            Ok(b) => b,
-            Err(e) => return fail(&format!("cannot read {path}: {e}")),
-        },
-    };
-    let article = match String::from_utf8(bytes) {
-        Ok(s) => s,
-        Err(e) => {
-            return fail(&format!(
-                "{} is not UTF-8 text (invalid byte at offset {}); save the article as UTF-8 and try again",
-                input.unwrap_or("standard input"),
-                e.utf8_error().valid_up_to()
-            ))
-        }
-    };
-    let gazetteer_path = gazetteer_path();
-    let gazetteer_text = match std::fs::read_to_string(&gazetteer_path) {
-        Ok(t) => t,
-        Err(e) => {
-            return fail(&format!(
-                "cannot read the gazetteer {}: {e}; run from the project root or set FRONTLINE_GAZETTEER",
-                gazetteer_path.display()
-            ))
-        }
-    };
-    let gazetteer = match Gazetteer::from_geojson_str(&gazetteer_text) {
-        Ok(g) => g,
-        Err(e) => return fail(&format!("{}: {e}", gazetteer_path.display())),
-    };
+fn run_extract(input: &Path, pretty: bool) -> Result<(), String> {
+    let mut bytes = Vec::new();
+    open(input)?
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read {}: {e}", name(input)))?;
+    let article = String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{} is not UTF-8 text (invalid byte at offset {}); save the article as UTF-8 and try again",
+            name(input),
+            e.utf8_error().valid_up_to()
+        )
+    })?;
+    let gazetteer = load_gazetteer()?;
     let report = extract(&gazetteer, &article);
     println!("{}", report.to_geojson_string(pretty));
     // The process ends here: freeing a hundred thousand strings one by one would only delay it.
     std::mem::forget((gazetteer, report));
-    ExitCode::SUCCESS
+    Ok(())
+}
+
+/// Lines longer than this give their buffer back once read, so one long article does not keep
+/// its memory for the rest of the stream.
+const LINE_BUFFER_KEPT: usize = 1 << 20;
+
+fn run_jsonl(input: &Path) -> Result<(), String> {
+    let mut reader = BufReader::with_capacity(1 << 16, open(input)?);
+    let gazetteer = load_gazetteer()?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    let written = |e: io::Error| format!("cannot write standard output: {e}");
+    let mut line = Vec::new();
+    let mut number = 0u64;
+    loop {
+        // Whatever is done goes out before waiting for more input: a pipe gets its answers
+        // as its lines come, a file in large writes.
+        if reader.buffer().is_empty() {
+            out.flush().map_err(written)?;
+        }
+        line.clear();
+        line.shrink_to(LINE_BUFFER_KEPT);
+        let read = reader
+            .read_until(b'\n', &mut line)
+            .map_err(|e| format!("cannot read {}: {e}", name(input)))?;
+        if read == 0 {
+            break;
+        }
+        number += 1;
+        if !line.iter().all(u8::is_ascii_whitespace) {
+            write_article(&gazetteer, number, &line, &mut out).map_err(written)?;
+        }
+    }
+    out.flush().map_err(written)?;
+    std::mem::forget(gazetteer);
+    Ok(())
+}
+
+/// One line of `--jsonl` input.
+#[derive(Deserialize)]
+struct Article<'a> {
+    /// Any JSON value, written back as the input wrote it.
+    #[serde(borrow)]
+    id: &'a RawValue,
+    #[serde(borrow)]
+    text: Cow<'a, str>,
+}
+
+/// One line of `--jsonl` output for an article.
+#[derive(Serialize)]
+struct Places<'a, F: Serialize> {
+    id: &'a RawValue,
+    places: F,
+}
+
+/// One line of `--jsonl` output for a line that is no article.
+#[derive(Serialize)]
+struct LineError {
+    line: u64,
+    error: String,
+}
+
+/// Writes the places of the article on input line `number` (1-based), or why it is none.
+fn write_article(
+    gazetteer: &Gazetteer,
+    number: u64,
+    line: &[u8],
+    out: &mut impl Write,
+) -> io::Result<()> {
+    match serde_json::from_slice::<Article>(line) {
+        Ok(article) => {
+            let report = extract(gazetteer, &article.text);
+            let places = report.geojson_features();
+            serde_json::to_writer(
+                &mut *out,
+                &Places {
+                    id: article.id,
+                    places,
+                },
+            )?;
+        }
+        Err(e) => {
+            let error = LineError {
+                line: number,
+                error: line_error(&e),
+            };
+            serde_json::to_writer(&mut *out, &error)?;
+        }
+    }
+    out.write_all(b"\n")
+}
+
+/// What is wrong with a line: bad JSON or no article, the parser's message and the column where
+/// it stopped, without its "line 1" (every input line is parsed alone; the error line gives the
+/// line's own number).
+fn line_error(e: &serde_json::Error) -> String {
+    let what = match e.classify() {
+        Category::Data => "not an article {\"id\": …, \"text\": \"…\"}",
+        Category::Syntax | Category::Eof | Category::Io => "bad JSON",
+    };
+    let message = e.to_string();
+    let position = format!(" at line {} column {}", e.line(), e.column());
+    let message = message.strip_suffix(&position).unwrap_or(&message);
+    format!("{what}: {message} at column {}", e.column())
+}
+
+/// The input: the file, or standard input for `-`.
+fn open(input: &Path) -> Result<Box<dyn Read>, String> {
+    if input == Path::new("-") {
+        return Ok(Box::new(io::stdin()));
+    }
+    match File::open(input) {
+        Ok(file) => Ok(Box::new(file)),
+        Err(e) => Err(format!("cannot read {}: {e}", input.display())),
+    }
+}
+
+/// The input as messages name it.
+fn name(input: &Path) -> Cow<'_, str> {
+    if input == Path::new("-") {
+        Cow::Borrowed("standard input")
+    } else {
+        input.to_string_lossy()
+    }
+}
+
+fn load_gazetteer() -> Result<Gazetteer, String> {
+    let path = gazetteer_path();
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        format!(
+            "cannot read the gazetteer {}: {e}; run from the project root or set FRONTLINE_GAZETTEER",
+            path.display()
+        )
+    })?;
+    Gazetteer::from_geojson_str(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// `$FRONTLINE_GAZETTEER`, else `data/gazetteer.geojson` in the working directory, else the one

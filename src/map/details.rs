@@ -20,6 +20,9 @@ pub struct Piece {
 pub struct Quote {
     pub quote: Arc<str>,
     pub speaker: Option<Arc<str>>,
+    /// Whether the sentence shown holds the whole quotation (so the panel names only its
+    /// speaker, not the words again).
+    pub in_sentence: bool,
 }
 
 /// One sentence that mentions a place, cut into pieces at its mentions.
@@ -41,6 +44,9 @@ pub struct Details<'a> {
     pub status: &'static str,
     pub reason: &'a str,
     pub claimed_by: Option<&'a str>,
+    /// Who reports the place's status, in one line: the claimant, by its fullest name in the
+    /// sentences ("the ministry" → "the Russian Defense Ministry").
+    pub source: Option<String>,
     pub oblast: Option<&'a str>,
     pub forms: &'a [String],
     pub sentences: Vec<SentenceView>,
@@ -49,17 +55,53 @@ pub struct Details<'a> {
 impl<'a> Details<'a> {
     /// The panel's content for one place.
     pub fn of(p: &'a ReportedPlace) -> Details<'a> {
+        let mut sentences = sentence_views(&p.mentions);
+        let source = p.claimed_by.as_deref().map(|c| fullest_name(c, &sentences));
+        // The source is said once, at the top; a sentence names only its other speakers.
+        if let Some(source) = &source {
+            let said = |s: &str| source.eq_ignore_ascii_case(s) || names_same(s, source);
+            for v in &mut sentences {
+                v.speakers.retain(|s| !said(s));
+            }
+        }
         Details {
             name: &p.name,
             kind: p.kind,
             status: p.status.as_str(),
             reason: &p.reason,
             claimed_by: p.claimed_by.as_deref(),
+            source,
             oblast: p.oblast.as_deref(),
             forms: &p.forms,
-            sentences: sentence_views(&p.mentions),
+            sentences,
         }
     }
+}
+
+/// Whether the speaker `short` names the same source as `full`: its words, past "the", stand
+/// in `full` ("the ministry" in "the Russian Defense Ministry").
+fn names_same(short: &str, full: &str) -> bool {
+    let key = short.trim();
+    let key = key
+        .strip_prefix("the ")
+        .or_else(|| key.strip_prefix("The "))
+        .unwrap_or(key)
+        .to_lowercase();
+    !key.is_empty() && full.to_lowercase().contains(&key)
+}
+
+/// The claimant by its fullest name among the sentences' speakers.
+fn fullest_name(claimant: &str, sentences: &[SentenceView]) -> String {
+    sentences
+        .iter()
+        .flat_map(|v| {
+            v.speakers
+                .iter()
+                .chain(v.quotes.iter().filter_map(|q| q.speaker.as_ref()))
+        })
+        .filter(|s| s.len() > claimant.len() && names_same(claimant, s))
+        .max_by_key(|s| s.len())
+        .map_or_else(|| claimant.to_string(), |s| s.to_string())
 }
 
 /// The largest char boundary of `s` not above `i`.
@@ -69,6 +111,13 @@ fn floor_boundary(s: &str, i: usize) -> usize {
         i -= 1;
     }
     i
+}
+
+/// Whether `sentence` shows the quotation `quote`: holds it whole, or is a part of it (a
+/// quotation over several sentences).
+fn shows_quote(sentence: &str, quote: &str) -> bool {
+    let bare = sentence.trim_matches(|c: char| "“”\"«» ".contains(c));
+    sentence.contains(quote) || (!bare.is_empty() && quote.contains(bare))
 }
 
 /// Groups a place's mentions by sentence and cuts each sentence at the mentions' byte ranges
@@ -129,6 +178,7 @@ pub fn sentence_views(mentions: &[Evidence]) -> Vec<SentenceView> {
                         quotes.push(Quote {
                             quote: q.clone(),
                             speaker: sp.clone(),
+                            in_sentence: shows_quote(sentence, q),
                         });
                     }
                     (None, Some(sp)) if !speakers.contains(sp) => speakers.push(sp.clone()),
@@ -233,5 +283,57 @@ mod tests {
         assert_eq!(views[0].quotes.len(), 1);
         assert_eq!(views[0].status, Some("evacuated"));
         assert_eq!(views[0].quotes[0].speaker.as_deref(), Some("an official"));
+        assert!(views[0].quotes[0].in_sentence);
+    }
+
+    #[test]
+    fn a_sentence_shows_a_quotation_it_holds_or_is_part_of() {
+        let cases = [
+            ("“We left,” he said.", "We left,", true),
+            (
+                "“We left the city.",
+                "We left the city. Units arrived,",
+                true,
+            ),
+            ("He said it was over.", "We left the city.", false),
+        ];
+        for (sentence, quote, shown) in cases {
+            assert_eq!(shows_quote(sentence, quote), shown, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn the_source_is_named_once_and_in_full() {
+        let article = "Russian forces captured Avdiivka, the Russian Defense Ministry said. \
+                       The ministry said Avdiivka was taken, a report by TASS said.";
+        let s1 = "Russian forces captured Avdiivka, the Russian Defense Ministry said.";
+        let s2 = "The ministry said Avdiivka was taken, a report by TASS said.";
+        let mut a = ev(article, s1, "Avdiivka", 0);
+        a.speaker = Some("the Russian Defense Ministry".into());
+        let mut b = ev(article, s2, "Avdiivka", 0);
+        b.speaker = Some("TASS".into());
+        let mut c = b.clone();
+        c.speaker = Some("The ministry".into());
+        let place = ReportedPlace {
+            name: "Avdiivka".into(),
+            geonameid: None,
+            kind: Kind::Settlement,
+            lon: 37.75,
+            lat: 48.14,
+            oblast: None,
+            status: Status::Occupied,
+            reason: String::new(),
+            claimed_by: Some("The ministry".into()),
+            forms: vec!["Avdiivka".into()],
+            mentions: vec![a, b, c],
+        };
+        let d = Details::of(&place);
+        assert_eq!(d.source.as_deref(), Some("the Russian Defense Ministry"));
+        let speakers: Vec<Vec<&str>> = d
+            .sentences
+            .iter()
+            .map(|v| v.speakers.iter().map(|s| &**s).collect())
+            .collect();
+        assert_eq!(speakers, [vec![], vec!["TASS"]]);
     }
 }

@@ -196,6 +196,29 @@ impl Viewport {
         self.center.y = self.center.y.clamp(0.0, 1.0);
     }
 
+    /// Keeps the centre of the view inside `limits` (the map's region), so that panning never
+    /// leaves the map for empty sea.
+    pub fn keep_within(&mut self, limits: &Bounds) {
+        if limits.is_empty() {
+            return;
+        }
+        self.center.x = self.center.x.clamp(limits.min.x, limits.max.x);
+        self.center.y = self.center.y.clamp(limits.min.y, limits.max.y);
+    }
+
+    /// The zoom level of the view as web maps count it: 0 shows the world in 256 pixels, each
+    /// level doubles the scale.
+    pub fn zoom_level(&self) -> f64 {
+        (self.scale / 256.0).log2()
+    }
+
+    /// Centres the view on the world point `center` at zoom level `zoom` (clamped to the
+    /// scales the map allows).
+    pub fn set_view(&mut self, center: Point, zoom: f64) {
+        self.center = Point::new(center.x.clamp(0.0, 1.0), center.y.clamp(0.0, 1.0));
+        self.scale = (256.0 * zoom.exp2()).clamp(Self::MIN_SCALE, Self::MAX_SCALE);
+    }
+
     /// Zooms by `factor` keeping the world point under the screen point `at` where it is.
     pub fn zoom_at(&mut self, at: Point, factor: f64) {
         let before = self.to_world(at);
@@ -219,6 +242,30 @@ mod tests {
 
     fn close(a: f64, b: f64, eps: f64) -> bool {
         (a - b).abs() < eps
+    }
+
+    #[test]
+    fn panning_stops_at_the_limits_and_the_view_round_trips_through_its_zoom_level() {
+        let limits = Bounds {
+            min: forward(22.0, 52.5),
+            max: forward(40.5, 44.0),
+        };
+        let mut v = Viewport::new(800.0, 600.0, 1.0);
+        v.fit(&limits, 0.0, 0.0);
+        for _ in 0..40 {
+            v.pan(80.0, 0.0);
+            v.keep_within(&limits);
+        }
+        assert_eq!(v.center.x, limits.min.x);
+        v.pan(0.0, -1e6);
+        v.keep_within(&limits);
+        assert_eq!(v.center.y, limits.max.y);
+        let (center, zoom) = (forward(37.6, 48.3), 9.5);
+        v.set_view(center, zoom);
+        assert!(close(v.zoom_level(), zoom, 1e-12));
+        assert_eq!(v.center, center);
+        v.set_view(center, 40.0);
+        assert_eq!(v.scale, Viewport::MAX_SCALE);
     }
 
     #[test]

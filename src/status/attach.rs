@@ -621,17 +621,20 @@ const COORDINATED_REACH: usize = 12;
 /// strength to attack X", "the possibility that they prepare an assault on X"; "may have
 /// captured" reports a likely past, not a possibility.
 fn hypothetical(doc: &Document, sentence_start: usize, t: usize) -> bool {
-    (t.saturating_sub(HYPOTHETICAL_REACH).max(sentence_start)..t)
+    // The word of possibility is looked for first (most windows have none), then the clause
+    // boundaries between it and the cue.
+    let modal = (t.saturating_sub(HYPOTHETICAL_REACH).max(sentence_start)..t)
         .rev()
-        .take_while(|&i| {
-            ![",", ";", ":", "—", "–", "(", "“", "\""].contains(&doc.tok(i))
-                && !word_is(doc, i, Class::ClauseBreak)
-                && !crate::text::is_speech_verb(doc.tok(i))
-        })
-        .any(|i| {
+        .find(|&i| {
             word_is(doc, i, Class::Hypothetical)
                 && !(i + 1 < t && word_in(doc, i + 1, &["have", "has"]))
-        })
+        });
+    let boundary = |i: usize| {
+        [",", ";", ":", "—", "–", "(", "“", "\""].contains(&doc.tok(i))
+            || word_is(doc, i, Class::ClauseBreak)
+            || crate::text::is_speech_verb(doc.tok(i))
+    };
+    modal.is_some_and(|modal| !(modal..t).any(boundary))
 }
 
 /// A word of denial stands before the cue at token `t` in its sentence, with no clause of
@@ -675,9 +678,14 @@ fn reading(ctx: &Context, cue: &CueAt, between: &Between, after: bool) -> Readin
     let m = ctx.m;
     let sentence = doc.sentences[m.sentence];
     let window_start = sentence.first_token.max(cue.first.saturating_sub(3));
+    // (A denial only turns a change of control or a state, so only those look for one.)
+    let control = !matches!(
+        cue.cue,
+        Cue::Contested | Cue::Attacked | Cue::Evacuated | Cue::Reference
+    );
     let negated = (window_start..cue.first).any(|i| word_is(doc, i, Class::Negation))
         || doc.text[doc.tokens[window_start].start..doc.tokens[cue.first].start].contains("n't")
-        || denied(doc, sentence.first_token, cue.first);
+        || (control && denied(doc, sentence.first_token, cue.first));
     // Past perfect is the tense of the news for events ("had been retaken"), and of an earlier
     // state only for states ("which Russia had held").
     let state = matches!(cue.cue, Cue::Occupied | Cue::Hold);

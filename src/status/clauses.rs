@@ -312,13 +312,14 @@ fn continues_list(doc: &Document, sentence: usize) -> bool {
 fn refers_back(doc: &Document, sentence: usize) -> bool {
     let s = doc.sentences[sentence];
     let copula = |t: usize| word_in(doc, t, &["are", "were", "include", "included"]);
+    // The determiner is checked first: it is cheaper than a look into the lexicon.
     (s.first_token + 1..s.end_token).any(|t| {
-        word_is(doc, t, Class::BackReference)
-            && ((word_in(doc, t - 1, &["these", "those"]) && copula(t + 1))
-                || (doc.is_word(t - 1, "the")
-                    && doc.is_word(t + 1, "in")
-                    && doc.is_word(t + 2, "question")
-                    && copula(t + 3)))
+        ((word_in(doc, t - 1, &["these", "those"]) && copula(t + 1))
+            || (doc.is_word(t - 1, "the")
+                && doc.is_word(t + 1, "in")
+                && doc.is_word(t + 2, "question")
+                && copula(t + 3)))
+            && word_is(doc, t, Class::BackReference)
     })
 }
 

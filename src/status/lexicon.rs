@@ -110,7 +110,7 @@ const PREDICATES: &[(&str, Phrase)] = &[
 ];
 
 /// One word of a cue phrase: exact, or a prefix (written with a trailing `*`).
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct CueWord {
     text: &'static str,
     prefix: bool,
@@ -143,13 +143,21 @@ impl CueWord {
     }
 }
 
-/// The lexicon, parsed: the phrases by the first two letters of their first word (so a word is
-/// compared with the few phrases that can start it), the word classes, the framing phrases.
+/// The lexicon, parsed: the phrases by the first two letters of their first word and by that
+/// word (so a word is compared with the few first words that can start it, and only the phrases
+/// of a matching one further), the word classes, the framing phrases.
 pub(crate) struct Lexicon {
     phrases: Vec<(Vec<CueWord>, Phrase)>,
-    by_first_letters: Vec<Vec<usize>>,
+    by_first_letters: Vec<Vec<Opening>>,
     classes: Vec<WordSet>,
     russian_framing: Vec<&'static str>,
+}
+
+/// The phrases that open with one word, as indices into the lexicon's phrases, in file order.
+#[derive(Clone, Debug)]
+struct Opening {
+    word: CueWord,
+    phrases: Vec<usize>,
 }
 
 /// The slot of a word's first two letters, ASCII letters only, ignoring case (every cue word
@@ -192,7 +200,15 @@ fn parse(text: &'static str) -> Result<Lexicon, String> {
         } else if let Some((_, cue)) = PREDICATES.iter().find(|(name, _)| *name == class) {
             let parts: Vec<CueWord> = phrase.split(' ').map(CueWord::parse).collect();
             let key = first_two(parts[0].text).ok_or_else(|| fault("a cue starts with letters"))?;
-            lexicon.by_first_letters[key].push(lexicon.phrases.len());
+            let index = lexicon.phrases.len();
+            let openings = &mut lexicon.by_first_letters[key];
+            match openings.iter_mut().find(|o| o.word == parts[0]) {
+                Some(opening) => opening.phrases.push(index),
+                None => openings.push(Opening {
+                    word: parts[0],
+                    phrases: vec![index],
+                }),
+            }
             lexicon.phrases.push((parts, *cue));
         } else if let Some(k) = CLASSES.iter().position(|(name, _)| *name == class) {
             if phrase.contains(' ') || phrase.len() > 32 {
@@ -232,22 +248,29 @@ impl Lexicon {
         len: usize,
         word: impl Fn(usize) -> &'w str,
     ) -> Option<(usize, Phrase)> {
-        let candidates = first_two(word(w)).map(|k| &self.by_first_letters[k]);
-        let mut matched: Option<(usize, Phrase)> = None;
-        for &i in candidates.into_iter().flatten() {
-            let (parts, cue) = &self.phrases[i];
-            if w + parts.len() > len {
+        let first = word(w);
+        let openings = first_two(first).map(|k| &self.by_first_letters[k]);
+        // (length, index, what): the longest phrase, the first in the file among equals.
+        let mut matched: Option<(usize, usize, Phrase)> = None;
+        for opening in openings.into_iter().flatten() {
+            if !opening.word.matches(first) {
                 continue;
             }
-            let ok = parts
-                .iter()
-                .enumerate()
-                .all(|(k, p)| p.matches(word(w + k)));
-            if ok && matched.is_none_or(|(l, _)| parts.len() > l) {
-                matched = Some((parts.len(), *cue));
+            for &i in &opening.phrases {
+                let (parts, cue) = &self.phrases[i];
+                if w + parts.len() > len {
+                    continue;
+                }
+                let ok = (1..parts.len()).all(|k| parts[k].matches(word(w + k)));
+                let better = |(l, j, _): (usize, usize, Phrase)| {
+                    parts.len() > l || (parts.len() == l && i < j)
+                };
+                if ok && matched.is_none_or(better) {
+                    matched = Some((parts.len(), i, *cue));
+                }
             }
         }
-        matched
+        matched.map(|(l, _, cue)| (l, cue))
     }
 }
 

@@ -288,3 +288,17 @@ test('a 60-place bulletin draws clusters that open on click and split as one zoo
   expect(now.flatMap((c) => c.names)).not.toContain(inside);
   await expect(page.locator('#details h3')).toHaveText(inside);
 });
+
+test('details name the source once, put a status chip on each sentence and never repeat a quotation', async ({ page }) => {
+  await open(page);
+  await page.evaluate(() => (window as any).frontline.select('Kupiansk'));
+  await expect(page.locator('#details .source')).toHaveText('Source: the pro-Russians');
+  await expect(page.locator('#details')).not.toContainText('Claimed by');
+  await expect(page.locator('#details .meta', { hasText: 'According to: the pro-Russians' })).toHaveCount(0);
+  await expect(page.locator('#details .said .status').first()).toHaveText('liberated');
+  await page.evaluate(() => (window as any).frontline.select('Izium'));
+  const text = await page.locator('#details').innerText();
+  expect(text.split('We have just started to evacuate the city').length - 1).toBe(1);
+  await expect(page.locator('#details .meta', { hasText: 'Quoting: an official' })).toHaveCount(1);
+  await expect(page.locator('#details .said .status', { hasText: 'evacuated' })).toHaveCount(1);
+});
