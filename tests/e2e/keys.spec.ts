@@ -145,7 +145,7 @@ test('the canvas is an image whose text summary follows the article and the filt
   const seed = await places(page);
   const n = (s: string) => seed.filter((p) => p.status === s).length;
   await expect(map).toHaveAttribute('aria-label', `${seed.length} places: ${n('liberated')} liberated, ${n('mentioned')} mentioned.`);
-  await expect(map).toHaveAccessibleDescription(/arrow keys to pan/);
+  await expect(map).toHaveAccessibleDescription(/arrow keys.*Escape clears the selection/);
   await loadBulletin(page);
   await expect(map).toHaveAttribute('aria-label', '63 places: 1 liberated, 2 occupied, 36 contested, 18 attacked, 5 evacuated, 1 mentioned.');
   await page.locator('#legend button[data-status="contested"]').click();
