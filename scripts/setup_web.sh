@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing the page needs, skipping every step already done:
 # the wasm32 target, Chromium and ChromeDriver (Debian), wasm-bindgen-cli at the version of
-# Cargo.lock, and the npm tools of tests/e2e (Playwright, binaryen's wasm-opt).
+# Cargo.lock, and the npm tools of tests/e2e (Playwright, axe-core, binaryen's wasm-opt).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -69,13 +69,26 @@ pub fn start() {
     std::panic::set_hook(Box::new(on_panic));
 }
 
-/// A place as `window.frontline.places()` returns it.
+/// A place as `window.frontline.places()` returns it: `forms` are the spellings the article
+/// used, `shown` whether the search and the status filter leave it on the map.
 #[derive(Serialize)]
 struct PlaceView<'a> {
     name: &'a str,
     status: &'static str,
     x: f64,
     y: f64,
+    forms: &'a [String],
+    shown: bool,
+}
+
+/// A row of the page's legend: a status, its label and marker colour, and how many places of
+/// the report have it.
+#[derive(Serialize)]
+struct LegendRow {
+    status: &'static str,
+    label: &'static str,
+    color: &'static str,
+    count: usize,
 }
 
 /// A cluster of markers as `window.frontline.clusters()` returns it: its centre in CSS pixels
@@ -363,23 +376,60 @@ impl App {
         Ok(self.report.places.len())
     }
 
-    /// `[{name, status, x, y}]` for every place, `x`, `y` in CSS pixels from the canvas's
-    /// top-left corner.
+    /// `[{name, status, x, y, forms, shown}]` for every place, in report order, `x`, `y` in CSS
+    /// pixels from the canvas's top-left corner.
     pub fn places(&self) -> JsValue {
         let list: Vec<PlaceView> = self
             .marks
             .iter()
-            .map(|m| {
+            .zip(&self.report.places)
+            .map(|(m, p)| {
                 let s = self.view.to_screen(m.at);
                 PlaceView {
                     name: &m.name,
                     status: m.status.as_str(),
                     x: s.x,
                     y: s.y,
+                    forms: &p.forms,
+                    shown: !m.hidden,
                 }
             })
             .collect();
         Self::to_js(&list)
+    }
+
+    /// `[{status, label, color, count}]` for every status, in legend order.
+    pub fn legend(&self) -> JsValue {
+        let rows: Vec<LegendRow> = scene::status_counts(&self.marks)
+            .into_iter()
+            .map(|(status, count)| {
+                let st = style::status_style(status);
+                LegendRow {
+                    status: status.as_str(),
+                    label: st.label,
+                    color: st.fill,
+                    count,
+                }
+            })
+            .collect();
+        Self::to_js(&rows)
+    }
+
+    /// Hides the places `hidden` (indices; the search and the status filter leave them out) from
+    /// the map, shows the others, and redraws.
+    pub fn set_hidden(&mut self, hidden: Vec<u32>) {
+        for m in &mut self.marks {
+            m.hidden = false;
+        }
+        for i in hidden {
+            if let Some(m) = self.marks.get_mut(i as usize) {
+                m.hidden = true;
+            }
+        }
+        if self.hovered.is_some_and(|h| self.marks[h].hidden) {
+            self.hovered = None;
+        }
+        self.draw();
     }
 
     /// The clusters of markers drawn in the current view.
@@ -464,6 +514,21 @@ impl App {
             self.draw();
         }
         h
+    }
+
+    /// Highlights place `index`'s marker (a row of the list is hovered or focused), or none, and
+    /// redraws when that changes.
+    pub fn set_hovered(&mut self, index: Option<usize>) {
+        let h = index.filter(|&i| self.marks.get(i).is_some_and(|m| m.marker && !m.hidden));
+        if h != self.hovered {
+            self.hovered = h;
+            self.draw();
+        }
+    }
+
+    /// The place whose marker is highlighted.
+    pub fn hovered(&self) -> Option<usize> {
+        self.hovered
     }
 
     /// Follows a change of the canvas's CSS size or of the device pixel ratio, and redraws.

@@ -124,6 +124,50 @@ fn draws_maps_and_selects_places() {
 }
 
 #[wasm_bindgen_test]
+fn filters_hover_and_the_legend_reach_the_map() {
+    let canvas = canvas();
+    let mut app = App::new(canvas.clone(), BASEMAP).unwrap();
+    app.set_gazetteer(GAZETTEER).unwrap();
+    app.load_article(ARTICLE).unwrap();
+    let place = |app: &App, i: u32| js_sys::Array::from(&app.places()).get(i);
+    let izium = place(&app, 1);
+    let forms = js_sys::Array::from(&get(&izium, "forms"));
+    assert_eq!(forms.get(0).as_string().unwrap(), "Izyum");
+    assert_eq!(get(&izium, "shown").as_bool(), Some(true));
+    let (x, y) = (
+        get(&izium, "x").as_f64().unwrap(),
+        get(&izium, "y").as_f64().unwrap(),
+    );
+    let drawn = pixel(&canvas, x, y);
+
+    app.set_hovered(Some(1));
+    assert_eq!(app.hovered(), Some(1));
+    app.set_hidden(vec![1]);
+    assert_eq!(app.hovered(), None, "a hidden place is not hovered");
+    assert_eq!(get(&place(&app, 1), "shown").as_bool(), Some(false));
+    assert_ne!(pixel(&canvas, x, y), drawn, "Izium's marker is gone");
+    assert_eq!(app.pick(x, y), None);
+    app.set_hovered(Some(1));
+    assert_eq!(app.hovered(), None);
+    app.set_hidden(Vec::new());
+    assert_eq!(pixel(&canvas, x, y), drawn);
+
+    let legend = js_sys::Array::from(&app.legend());
+    assert_eq!(legend.length(), 6);
+    let counts: Vec<(String, f64)> = legend
+        .iter()
+        .map(|r| {
+            (
+                get(&r, "status").as_string().unwrap(),
+                get(&r, "count").as_f64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(counts[0], ("liberated".to_string(), 1.0));
+    assert_eq!(counts.iter().map(|c| c.1).sum::<f64>(), 2.0);
+}
+
+#[wasm_bindgen_test]
 fn the_size_limit_is_one_number_said_in_megabytes() {
     assert_eq!(size_problem("This text", MAX_ARTICLE_BYTES as f64), None);
     let problem = size_problem("“big.txt”", 5.0 * 1_048_576.0).expect("5 MB is too large");

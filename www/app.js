@@ -4,6 +4,8 @@
 import init, { App, size_problem } from './pkg/frontline.js';
 
 const STORAGE_KEY = 'frontline.article';
+// '1' while the stored article is an example as loaded, unchanged.
+const EXAMPLE_KEY = 'frontline.article.example';
 const LONG_ARTICLE_CHARS = 100_000;
 const $ = (id) => document.getElementById(id);
 const canvas = $('map');
@@ -11,10 +13,20 @@ const textarea = $('article');
 const list = $('places');
 const details = $('details');
 const tooltip = $('tooltip');
+const search = $('place-search');
+const sortSelect = $('places-sort');
+const legendBox = $('legend');
 
 let app = null;
+// The report's places as app.places() gives them, with `shown` kept by applyFilter.
 let placeList = [];
+// The statuses in legend order with their counts (app.legend()).
+let legendRows = [];
+const hiddenStatuses = new Set();
 let mappedText = null;
+// The text of the example last loaded, or null when the mapped article is the reader's own.
+let pristine = null;
+const collator = new Intl.Collator(undefined, { sensitivity: 'base' });
 
 // Shows the error banner; the first message (e.g. the panic hook's) is kept.
 function showError(text) {
@@ -53,20 +65,163 @@ function el(tag, className, text) {
   return e;
 }
 
-function renderList() {
-  placeList = app.places();
+// Folds a name for the search: lower case, without accents or apostrophes.
+const fold = (name) => name.normalize('NFD').replace(/[\p{M}'’ʼ‘`]/gu, '').toLowerCase();
+
+// Whether place `p` passes the status filter and the search (its name or a spelling the article
+// used contains `query`, folded).
+function passes(p, query) {
+  if (hiddenStatuses.has(p.status)) return false;
+  return !query || [p.name, ...p.forms].some((n) => fold(n).includes(query));
+}
+
+// The places' indices in the order the sort select asks: the article's, by status (legend
+// order) or by name; ties keep the article's order.
+function sortedIndices() {
+  const order = placeList.map((_, i) => i);
+  const rank = (p) => legendRows.findIndex((r) => r.status === p.status);
+  if (sortSelect.value === 'status') order.sort((a, b) => rank(placeList[a]) - rank(placeList[b]) || a - b);
+  if (sortSelect.value === 'name') order.sort((a, b) => collator.compare(placeList[a].name, placeList[b].name) || a - b);
+  return order;
+}
+
+const rowOf = (i) => (i === undefined || i === null ? null : list.querySelector(`button[data-index="${i}"]`));
+const visibleRows = () => [...list.querySelectorAll('li:not([hidden]) button')];
+
+// Scrolls the list, and nothing else (the page stays where the reader has it), to show `row`.
+function revealRow(row) {
+  if (!row) return;
+  const r = row.getBoundingClientRect();
+  const l = list.getBoundingClientRect();
+  if (r.top < l.top) list.scrollTop -= l.top - r.top;
+  else if (r.bottom > l.bottom) list.scrollTop += r.bottom - l.bottom;
+}
+
+// The list is one stop in the tab order: the selected row when it is shown, else the first.
+function updateRoving() {
+  const rows = visibleRows();
+  const current = rows.find((b) => Number(b.dataset.index) === app.selected()) ?? rows[0];
+  for (const b of list.querySelectorAll('button')) b.tabIndex = b === current ? 0 : -1;
+}
+
+// The canvas's text alternative: how many places, by status, and how many are shown.
+function describeMap() {
+  const n = placeList.length;
+  if (!n) {
+    canvas.setAttribute('aria-label', 'Map of Ukraine. No place is mapped.');
+    return;
+  }
+  const counts = legendRows.filter((r) => r.count).map((r) => `${r.count} ${r.label.toLowerCase()}`).join(', ');
+  const shown = placeList.filter((p) => p.shown).length;
+  canvas.setAttribute('aria-label', `${n} place${n === 1 ? '' : 's'}: ${counts}.${shown < n ? ` ${shown} shown on the map.` : ''}`);
+}
+
+// Shows on the map and in the list only the places that pass the filter; a selected place that
+// does not is unselected.
+function applyFilter() {
+  const hidden = [];
+  const folded = fold(search.value.trim());
+  placeList.forEach((p, i) => {
+    p.shown = passes(p, folded);
+    if (!p.shown) hidden.push(i);
+  });
+  app.set_hidden(Uint32Array.from(hidden));
+  for (const b of list.querySelectorAll('button')) b.parentElement.hidden = !placeList[Number(b.dataset.index)].shown;
   const selected = app.selected();
-  list.replaceChildren(...placeList.map((p, i) => {
+  if (selected !== undefined && !placeList[selected].shown) selectIndex(null);
+  const n = placeList.length;
+  const shown = n - hidden.length;
+  $('places-count').textContent = !n ? '' : shown < n ? `(${shown} of ${n})` : `(${n})`;
+  const none = $('places-none');
+  none.hidden = !n || shown > 0;
+  const query = search.value.trim();
+  none.textContent = query ? `No place matches “${query}” among the statuses shown.` : 'No place has a status shown.';
+  updateRoving();
+  describeMap();
+}
+
+function renderLegend() {
+  legendBox.replaceChildren(...legendRows.map((r) => {
+    const button = el('button');
+    button.type = 'button';
+    button.dataset.status = r.status;
+    button.setAttribute('aria-pressed', String(!hiddenStatuses.has(r.status)));
+    const swatch = el('span', `swatch ${r.status}`);
+    swatch.style.background = r.color;
+    swatch.setAttribute('aria-hidden', 'true');
+    button.append(swatch, `${r.label} `, el('span', 'count', String(r.count)));
+    return button;
+  }));
+}
+
+function renderRows() {
+  const selected = app.selected();
+  list.replaceChildren(...sortedIndices().map((i) => {
+    const p = placeList[i];
     const button = el('button');
     button.type = 'button';
     button.dataset.index = String(i);
     button.setAttribute('aria-pressed', String(i === selected));
+    button.setAttribute('aria-describedby', 'places-help');
     button.append(el('span', 'name', p.name), el('span', `status ${p.status}`, p.status));
-    button.addEventListener('click', () => selectIndex(i));
     const li = el('li');
     li.append(button);
     return li;
   }));
+  applyFilter();
+}
+
+function renderList() {
+  placeList = app.places();
+  legendRows = app.legend();
+  renderLegend();
+  renderRows();
+}
+
+// Marks the row of place `i` (whose marker the pointer is over) and brings it into view.
+function highlightRow(i) {
+  for (const b of list.querySelectorAll('button.hovered')) b.classList.remove('hovered');
+  const row = rowOf(i);
+  if (!row) return;
+  row.classList.add('hovered');
+  revealRow(row);
+}
+
+function wireList() {
+  const indexOf = (e) => {
+    const b = e.target.closest?.('#places button');
+    return b ? Number(b.dataset.index) : undefined;
+  };
+  list.addEventListener('click', (e) => {
+    const i = indexOf(e);
+    if (i !== undefined) selectIndex(i);
+  });
+  list.addEventListener('mouseover', (e) => app.set_hovered(indexOf(e)));
+  list.addEventListener('mouseleave', () => app.set_hovered(undefined));
+  list.addEventListener('focusin', (e) => app.set_hovered(indexOf(e)));
+  list.addEventListener('focusout', (e) => {
+    if (!list.contains(e.relatedTarget)) app.set_hovered(undefined);
+  });
+  list.addEventListener('keydown', (e) => {
+    const rows = visibleRows();
+    const at = rows.indexOf(document.activeElement);
+    const to = { ArrowDown: Math.min(at + 1, rows.length - 1), ArrowUp: Math.max(at - 1, 0), Home: 0, End: rows.length - 1 }[e.key];
+    if (to === undefined || !rows.length || e.altKey || e.ctrlKey || e.metaKey) return;
+    e.preventDefault();
+    selectIndex(Number(rows[to].dataset.index));
+    rows[to].focus();
+  });
+  search.addEventListener('input', applyFilter);
+  sortSelect.addEventListener('change', renderRows);
+  legendBox.addEventListener('click', (e) => {
+    const b = e.target.closest('button');
+    if (!b) return;
+    const status = b.dataset.status;
+    if (hiddenStatuses.has(status)) hiddenStatuses.delete(status);
+    else hiddenStatuses.add(status);
+    b.setAttribute('aria-pressed', String(!hiddenStatuses.has(status)));
+    applyFilter();
+  });
 }
 
 function renderDetails() {
@@ -105,10 +260,20 @@ function renderDetails() {
   details.replaceChildren(...parts);
 }
 
+// Selects place `i` (or nothing): the map, the list (its row in view), the details, and one
+// short line for screen readers.
 function selectIndex(i) {
+  const before = app.selected();
   app.select(i ?? undefined);
-  for (const b of list.querySelectorAll('button')) b.setAttribute('aria-pressed', String(Number(b.dataset.index) === i));
+  const selected = app.selected();
+  for (const b of list.querySelectorAll('button')) b.setAttribute('aria-pressed', String(Number(b.dataset.index) === selected));
+  updateRoving();
   renderDetails();
+  // After the details, whose height the list's depends on.
+  revealRow(rowOf(selected));
+  const p = placeList[selected];
+  if (p) $('announce').textContent = `${p.name}, ${p.status}`;
+  else if (before !== undefined) $('announce').textContent = 'No place selected';
   updateAddress();
 }
 
@@ -166,8 +331,9 @@ function articleText(text, what) {
   return plain || null;
 }
 
-// Maps an article that articleText let through; returns how many places it names.
-function mapText(text) {
+// Maps an article that articleText let through (`example`: an example as loaded); returns how
+// many places it names.
+function mapText(text, example) {
   let n;
   try {
     n = app.load_article(text);
@@ -178,8 +344,12 @@ function mapText(text) {
   }
   if (textarea.value !== text) textarea.value = text;
   mappedText = text;
+  pristine = example ? text : null;
   showStale();
-  try { localStorage.setItem(STORAGE_KEY, text); } catch { /* storage full or disabled: the article is still mapped */ }
+  try {
+    localStorage.setItem(STORAGE_KEY, text);
+    localStorage.setItem(EXAMPLE_KEY, example ? '1' : '0');
+  } catch { /* storage full or disabled: the article is still mapped */ }
   renderList();
   renderDetails();
   if (n === 0) say('This article names no place Frontline knows. Check the text, or try one of the examples.', true);
@@ -187,11 +357,32 @@ function mapText(text) {
   return n;
 }
 
-// Maps an article at once; returns how many places it names.
-function mapArticle(text, what) {
+// Maps an article at once (`example`: an example as loaded); returns how many places it names.
+function mapArticle(text, what, example = false) {
   if (!app) return 0;
   const article = articleText(text, what);
-  return article === null ? 0 : mapText(article);
+  return article === null ? 0 : mapText(article, example);
+}
+
+// Whether the box holds text of the reader's own (typed, pasted, opened or edited), which an
+// example must not replace without asking.
+function readersOwn() {
+  return textarea.value.trim() !== '' && textarea.value !== pristine;
+}
+
+// Loads the example chosen in the select, after asking when it would replace the reader's text.
+async function loadExample() {
+  const name = $('examples').value;
+  if (!name) {
+    say('Choose an example in the list, then press Load.', true);
+    return;
+  }
+  if (readersOwn() && !window.confirm('Replace the article in the box with the example? The text in the box will be lost.')) return;
+  try {
+    mapArticle(await fetchText(`examples/${name}`), 'The example', true);
+  } catch (err) {
+    say(`Could not load the example: ${err.message}`, true);
+  }
 }
 
 // Maps an article from the page's own controls; a long one first gets a message painted, as
@@ -203,7 +394,7 @@ async function mapFromPage(text, what) {
     say(`Mapping a long article (${Math.round(article.length / 1024)} KB)…`);
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   }
-  mapText(article);
+  mapText(article, false);
 }
 
 // Byte-order marks and the encodings they announce.
@@ -344,6 +535,7 @@ function wireMap() {
       return;
     }
     const i = app.hover(e.offsetX, e.offsetY);
+    highlightRow(i);
     canvas.classList.toggle('over-place', i !== undefined);
     if (i === undefined) {
       tooltip.hidden = true;
@@ -354,7 +546,11 @@ function wireMap() {
       tooltip.hidden = false;
     }
   });
-  canvas.addEventListener('pointerleave', () => { tooltip.hidden = true; });
+  canvas.addEventListener('pointerleave', () => {
+    tooltip.hidden = true;
+    app.set_hovered(undefined);
+    highlightRow(undefined);
+  });
   const end = (e) => {
     pointers.delete(e.pointerId);
     if (pinch) {
@@ -369,7 +565,6 @@ function wireMap() {
     if (canvas.hasPointerCapture(e.pointerId)) canvas.releasePointerCapture(e.pointerId);
     flush();
     if (click && !app.open_cluster(e.offsetX, e.offsetY)) selectIndex(app.pick(e.offsetX, e.offsetY) ?? null);
-    renderList();
     updateAddress();
   };
   canvas.addEventListener('pointerup', end);
@@ -405,7 +600,6 @@ function wireMap() {
       '_': () => app.zoom(1 / 1.5),
       f: () => app.fit(),
       F: () => app.fit(),
-      Escape: () => selectIndex(null),
     };
     const action = keys[e.key];
     if (action && !e.ctrlKey && !e.metaKey && !e.altKey) {
@@ -439,15 +633,13 @@ function wireInput() {
     e.target.value = '';
     if (file) await openFile(file);
   });
-  $('examples').addEventListener('change', async (e) => {
-    const name = e.target.value;
-    e.target.value = '';
-    if (!name) return;
-    try {
-      mapArticle(await fetchText(`examples/${name}`), 'The example');
-    } catch (err) {
-      say(`Could not load the example: ${err.message}`, true);
-    }
+  $('load-example').addEventListener('click', loadExample);
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && app.selected() !== undefined) selectIndex(null);
+  });
+  document.querySelector('.skip-link').addEventListener('click', (e) => {
+    e.preventDefault();
+    textarea.focus();
   });
   document.addEventListener('dragover', (e) => {
     e.preventDefault();
@@ -478,6 +670,7 @@ async function main() {
   app = new App(canvas, basemap);
   performance.mark('frontline-map-drawn');
   wireMap();
+  wireList();
   wireInput();
   window.frontline = {
     loadArticle: (text) => mapArticle(String(text), 'This text'),
@@ -489,6 +682,7 @@ async function main() {
       selectIndex(i);
       return true;
     },
+    hovered: () => placeList[app.hovered()]?.name ?? null,
   };
   say('Loading the gazetteer…');
   try {
@@ -498,15 +692,20 @@ async function main() {
     return;
   }
   let article = null;
-  try { article = localStorage.getItem(STORAGE_KEY); } catch { /* storage disabled */ }
+  let example = false;
+  try {
+    article = localStorage.getItem(STORAGE_KEY);
+    example = localStorage.getItem(EXAMPLE_KEY) === '1';
+  } catch { /* storage disabled */ }
   if (!article) {
     try {
       article = await fetchText('examples/seed.txt');
+      example = true;
     } catch (e) {
       say(`Could not load the example article: ${e.message}. Paste an article to map it.`, true);
     }
   }
-  if (article) mapArticle(article, 'The article');
+  if (article) mapArticle(article, 'The article', example);
   followAddress();
   performance.mark('frontline-article-mapped');
   document.body.dataset.state = 'ready';

@@ -37,7 +37,7 @@ impl Cluster {
 }
 
 /// The markers of the frame: those drawn alone, and the clusters. Only marks with a marker on
-/// the screen take part. Each cluster grows from the first mark (in report order) not yet in
+/// the screen, not hidden, take part. Each cluster grows from the first mark (in report order) not yet in
 /// one, taking every free mark within [`CLUSTER_DISTANCE`] of it; `selected` is never taken.
 pub fn group(
     marks: &[Mark],
@@ -47,7 +47,7 @@ pub fn group(
     let on_screen: Vec<(usize, Point)> = marks
         .iter()
         .enumerate()
-        .filter(|(_, m)| m.marker)
+        .filter(|(_, m)| m.marker && !m.hidden)
         .map(|(i, m)| (i, view.to_screen(m.at)))
         .filter(|(_, p)| p.x >= 0.0 && p.y >= 0.0 && p.x <= view.width && p.y <= view.height)
         .collect();
@@ -125,6 +125,7 @@ mod tests {
             at: forward(lon, lat),
             region: None,
             marker: true,
+            hidden: false,
         }
     }
 

@@ -79,6 +79,8 @@ pub struct Mark {
     /// Whether the place gets a marker (settlements and other points inside the basemap; regions
     /// with no admin-1 unit of their name).
     pub marker: bool,
+    /// Whether the reader's search or status filter hides the place from the map.
+    pub hidden: bool,
 }
 
 /// The places of a report, in report order.
@@ -100,6 +102,7 @@ pub fn marks(basemap: &Basemap, report: &Report) -> Vec<Mark> {
                 at,
                 region,
                 marker,
+                hidden: false,
             }
         })
         .collect()
@@ -164,7 +167,7 @@ pub fn hit_test(
     let w = view.to_world(s);
     marks
         .iter()
-        .position(|m| m.region.is_some_and(|r| basemap.admin1[r].contains(w)))
+        .position(|m| !m.hidden && m.region.is_some_and(|r| basemap.admin1[r].contains(w)))
 }
 
 /// The world box of the members of the cluster drawn under the screen point `s`, if any.
@@ -262,9 +265,10 @@ pub fn status_counts(marks: &[Mark]) -> [(Status, usize); 6] {
 impl Scene {
     /// Builds the display list for one frame, layer by layer from the bottom: land, the tint of
     /// the regions the report names, water and lines, the regions' outlines, the settlements
-    /// around (small and grey), markers, labels, and the legend and scale bar on top (placed
-    /// first, so that labels avoid them).
-    /// Markers that would overlap are drawn as one cluster, with its count and status mix.
+    /// around (small and grey), markers, labels, and the scale bar on top (placed first, so that
+    /// labels avoid it). The page's HTML legend stands for the statuses.
+    /// Markers that would overlap are drawn as one cluster, with its count and status mix; the
+    /// hovered place is drawn, labelled, over its cluster. Hidden places are not drawn.
     pub fn build(input: &SceneInput, measure: &dyn Measure) -> Scene {
         let view = input.view;
         let screen = Bounds {
@@ -278,6 +282,7 @@ impl Scene {
         let regions: Vec<(usize, Status)> = input
             .marks
             .iter()
+            .filter(|m| !m.hidden)
             .filter_map(|m| m.region.map(|r| (r, m.status)))
             .collect();
         let mut items = vec![Item::Rect {
@@ -290,8 +295,9 @@ impl Scene {
         water_and_lines_layer(&mut items, input.basemap, &frame);
         region_outlines(&mut items, input.basemap, &frame, &regions);
         let context = context_layer(&mut items, input);
-        let (panels, panel_bounds) = legend_and_scale(input.marks, view, measure);
-        let (alone, clusters) = clusters::group(input.marks, view, input.selected);
+        let (panels, panel_bounds) = scale_layer(view, measure);
+        let (mut alone, clusters) = clusters::group(input.marks, view, input.selected);
+        alone.extend(hovered_in_cluster(input.hovered, &clusters));
         let mut obstacles = panel_bounds.to_vec();
         clusters_layer(&mut items, input.marks, &clusters, measure, &mut obstacles);
         markers_layer(&mut items, input, &alone, &mut obstacles);
@@ -435,48 +441,9 @@ fn region_outlines(
     }
 }
 
-/// The legend (a row per status with its count) and the scale bar, with their boxes.
-fn legend_and_scale(
-    marks: &[Mark],
-    view: &Viewport,
-    measure: &dyn Measure,
-) -> (Vec<Item>, [Bounds; 2]) {
+/// The scale bar, with its box.
+fn scale_layer(view: &Viewport, measure: &dyn Measure) -> (Vec<Item>, [Bounds; 1]) {
     let mut panels = Vec::new();
-    let counts = status_counts(marks);
-    let row_h = 18.0;
-    let legend_w = counts
-        .iter()
-        .map(|(s, n)| measure.text_width(&format!("{} {}", status_style(*s).label, n), Font::Small))
-        .fold(0.0, f64::max)
-        + 34.0;
-    let legend_h = row_h * counts.len() as f64 + 10.0;
-    let legend = Bounds {
-        min: Point::new(view.width - legend_w - 10.0, view.height - legend_h - 10.0),
-        max: Point::new(view.width - 10.0, view.height - 10.0),
-    };
-    panels.push(Item::Rect {
-        bounds: legend,
-        fill: style::PANEL,
-        stroke: Some(style::PANEL_STROKE),
-    });
-    for (i, (s, n)) in counts.iter().enumerate() {
-        let st = status_style(*s);
-        let y = legend.min.y + 5.0 + row_h * (i as f64 + 0.5);
-        panels.push(Item::Marker {
-            at: Point::new(legend.min.x + 14.0, y),
-            shape: st.shape,
-            radius: 5.5,
-            fill: st.fill,
-            emphasis: false,
-        });
-        panels.push(Item::Text {
-            text: format!("{} {}", st.label, n),
-            at: Point::new(legend.min.x + 26.0, y - Font::Small.size() * 0.6),
-            font: Font::Small,
-            color: style::TEXT,
-            halo: false,
-        });
-    }
     let (bar_px, bar_label) = scale_bar(view, 120.0);
     let label_w = measure.text_width(&bar_label, Font::Small);
     let scale_box = Bounds {
@@ -503,7 +470,13 @@ fn legend_and_scale(
         color: style::TEXT,
         halo: false,
     });
-    (panels, [legend, scale_box])
+    (panels, [scale_box])
+}
+
+/// The hovered place when a cluster holds it: it is drawn over the cluster, so that the reader
+/// sees which marker a row of the list stands for.
+fn hovered_in_cluster(hovered: Option<usize>, clusters: &[Cluster]) -> Option<usize> {
+    hovered.filter(|h| clusters.iter().any(|c| c.members.contains(h)))
 }
 
 /// The settlements around the article's places as small grey dots, more as one zooms in; a
@@ -671,9 +644,9 @@ struct LabelLayout<'a> {
 }
 
 /// The labels that fit without overlapping each other or the obstacles, in priority order:
-/// the selected place (which only the panels can push off), reported places, mentioned places,
-/// regions, the settlements around, then the seas. Marks in a cluster have no label of their
-/// own.
+/// the selected and the hovered place (which only the panels can push off), reported places,
+/// mentioned places, regions, the settlements around, then the seas. Marks in a cluster have no
+/// label of their own.
 fn labels_layer(
     items: &mut Vec<Item>,
     input: &SceneInput,
@@ -686,19 +659,24 @@ fn labels_layer(
         marks,
         view,
         selected,
+        hovered,
         ..
     } = *input;
     let mut by_priority: Vec<usize> = alone.to_vec();
-    by_priority.extend((0..marks.len()).filter(|&i| marks[i].region.is_some()));
+    by_priority.extend((0..marks.len()).filter(|&i| marks[i].region.is_some() && !marks[i].hidden));
     by_priority.sort_by_key(|&i| {
         (
             Some(i) != selected,
+            Some(i) != hovered,
             marks[i].region.is_some(),
             marks[i].status == Status::Mentioned,
             i,
         )
     });
-    let by_priority_first = by_priority.first().copied();
+    let pinned = by_priority
+        .iter()
+        .take_while(|&&i| Some(i) == selected || Some(i) == hovered)
+        .count();
     let mut texts: Vec<(String, Point, Font, &'static str, f64)> = by_priority
         .into_iter()
         .map(|i| {
@@ -745,13 +723,9 @@ fn labels_layer(
             height: font.size() + 4.0,
         })
         .collect();
-    let mut placed = Vec::with_capacity(requests.len());
+    let mut placed = labels::place(&requests[..pinned], layout.panels, layout.screen);
     let mut obstacles = layout.obstacles.to_vec();
-    if selected.is_some() && selected == by_priority_first {
-        let spot = labels::place(&requests[..1], layout.panels, layout.screen)[0];
-        obstacles.extend(spot);
-        placed.push(spot);
-    }
+    obstacles.extend(placed.iter().flatten());
     placed.extend(labels::place(
         &requests[placed.len()..],
         &obstacles,
@@ -847,19 +821,25 @@ mod tests {
         }
     }
 
+    /// The input of a scene of `marks` in `view`, with nothing selected, hovered or around.
+    fn input_of<'a>(b: &'a Basemap, marks: &'a [Mark], view: &'a Viewport) -> SceneInput<'a> {
+        SceneInput {
+            basemap: b,
+            marks,
+            view,
+            selected: None,
+            hovered: None,
+            context: &[],
+        }
+    }
+
     /// The scene of `marks` in `view`, with `selected` chosen and nothing hovered.
     fn scene_of(b: &Basemap, marks: &[Mark], view: &Viewport, selected: Option<usize>) -> Scene {
-        Scene::build(
-            &SceneInput {
-                basemap: b,
-                marks,
-                view,
-                selected,
-                hovered: None,
-                context: &[],
-            },
-            &ApproximateMeasure,
-        )
+        let input = SceneInput {
+            selected,
+            ..input_of(b, marks, view)
+        };
+        Scene::build(&input, &ApproximateMeasure)
     }
 
     fn view_of(b: &Basemap, m: &[Mark]) -> Viewport {
@@ -898,7 +878,7 @@ mod tests {
     }
 
     #[test]
-    fn scene_has_markers_labels_legend_and_scale_bar() {
+    fn scene_has_markers_labels_and_scale_bar_and_leaves_the_legend_to_the_page() {
         let b = basemap();
         let m = marks(&b, &seed_like());
         let v = view_of(&b, &m);
@@ -935,7 +915,12 @@ mod tests {
         ] {
             assert!(texts.contains(&name), "{name} is labelled: {texts:?}");
         }
-        assert!(texts.contains(&"Liberated 2") && texts.contains(&"Mentioned 2"));
+        assert!(
+            !texts.iter().any(|t| t.starts_with("Liberated")),
+            "no legend"
+        );
+        assert_eq!(status_counts(&m)[0], (Status::Liberated, 2));
+        assert_eq!(status_counts(&m)[5], (Status::Mentioned, 2));
         assert!(texts.iter().any(|t| t.ends_with(" km")), "scale bar");
         assert!(scene.items.iter().any(|i| matches!(i,
             Item::Fill { color, rings } if *color == status_style(Status::Mentioned).region_fill && !rings.is_empty())));
@@ -1018,14 +1003,12 @@ mod tests {
         marks(&basemap(), &Report { places })
     }
 
-    /// The markers drawn for places (not the legend's) and the counts drawn on clusters.
-    fn markers_and_counts(scene: &Scene, view: &Viewport) -> (usize, Vec<usize>) {
-        let legend_x = view.width - 200.0;
-        let in_map = |at: &Point| at.x < legend_x || at.y < view.height - 150.0;
+    /// The markers drawn for places and the counts drawn on clusters.
+    fn markers_and_counts(scene: &Scene) -> (usize, Vec<usize>) {
         let markers = scene
             .items
             .iter()
-            .filter(|i| matches!(i, Item::Marker { at, fill, .. } if in_map(at) && *fill != style::CLUSTER_FILL))
+            .filter(|i| matches!(i, Item::Marker { fill, .. } if *fill != style::CLUSTER_FILL))
             .count();
         let counts = scene
             .items
@@ -1046,7 +1029,7 @@ mod tests {
         let m = bulletin();
         let mut v = view_of(&b, &m);
         let scene = scene_of(&b, &m, &v, None);
-        let (markers, counts) = markers_and_counts(&scene, &v);
+        let (markers, counts) = markers_and_counts(&scene);
         assert!(!counts.is_empty(), "the fitted view has clusters");
         assert_eq!(
             markers + counts.iter().sum::<usize>(),
@@ -1064,7 +1047,7 @@ mod tests {
             FIT_PADDING,
             0.0,
         );
-        let (markers, _) = markers_and_counts(&scene_of(&b, &m, &v, None), &v);
+        let (markers, _) = markers_and_counts(&scene_of(&b, &m, &v, None));
         assert!(
             markers > lone_before,
             "{markers} alone after zooming in, {lone_before} before"
@@ -1093,6 +1076,66 @@ mod tests {
             |i| matches!(i, Item::Text { text, font: Font::Selected, .. } if text == "Village 25"),
         );
         assert!(labelled, "the selected place is always labelled");
+    }
+
+    #[test]
+    fn hidden_places_are_neither_drawn_nor_clustered_nor_hit() {
+        let b = basemap();
+        let mut m = bulletin();
+        let v = view_of(&b, &m);
+        for mark in &mut m {
+            mark.hidden = mark.status != Status::Attacked;
+        }
+        let (markers, counts) = markers_and_counts(&scene_of(&b, &m, &v, None));
+        let shown = m.iter().filter(|m| !m.hidden).count();
+        assert_eq!(markers + counts.iter().sum::<usize>(), shown);
+        let (alone, clusters) = clusters::group(&m, &v, None);
+        let drawn = alone.iter().chain(clusters.iter().flat_map(|c| &c.members));
+        assert!(drawn.into_iter().all(|&i| !m[i].hidden));
+        m[60].hidden = true;
+        assert_eq!(hit_test(&b, &m, &v, None, v.to_screen(m[60].at)), None);
+
+        let mut seed = marks(&b, &seed_like());
+        let v = view_of(&b, &seed);
+        let oblast = v.to_screen(seed[4].at);
+        assert_eq!(hit_test(&b, &seed, &v, None, oblast), Some(4));
+        seed[4].hidden = true;
+        assert_eq!(hit_test(&b, &seed, &v, None, oblast), None);
+        let tint = status_style(Status::Mentioned).region_fill;
+        let scene = scene_of(&b, &seed, &v, None);
+        assert!(!scene.items.iter().any(|i| matches!(i,
+            Item::Fill { color, .. } if *color == tint)));
+        assert!(!scene.items.iter().any(|i| matches!(i,
+            Item::Text { text, .. } if text == "Kharkiv Oblast")));
+    }
+
+    #[test]
+    fn the_hovered_place_is_drawn_labelled_over_its_cluster() {
+        let b = basemap();
+        let m = bulletin();
+        let v = view_of(&b, &m);
+        let (_, clusters) = clusters::group(&m, &v, None);
+        let c = clusters.iter().max_by_key(|c| c.members.len()).unwrap();
+        let h = c.members[1];
+        let input = SceneInput {
+            hovered: Some(h),
+            ..input_of(&b, &m, &v)
+        };
+        let scene = Scene::build(&input, &ApproximateMeasure);
+        let last_marker = scene.items.iter().rev().find_map(|i| match i {
+            Item::Marker {
+                at, emphasis: true, ..
+            } => Some(*at),
+            _ => None,
+        });
+        assert_eq!(last_marker, Some(v.to_screen(m[h].at)));
+        let (_, counts) = markers_and_counts(&scene);
+        assert!(
+            counts.contains(&c.members.len()),
+            "the cluster keeps its count"
+        );
+        assert!(scene.items.iter().any(|i| matches!(i,
+            Item::Text { text, .. } if *text == m[h].name)));
     }
 
     #[test]
@@ -1133,17 +1176,11 @@ mod tests {
             near("Chuhuiv", 36.69, 49.84, 30_000),
             near("Far Village", 24.0, 48.0, 100),
         ];
-        let scene = Scene::build(
-            &SceneInput {
-                basemap: &b,
-                marks: &m,
-                view: &v,
-                selected: None,
-                hovered: None,
-                context: &context,
-            },
-            &ApproximateMeasure,
-        );
+        let input = SceneInput {
+            context: &context,
+            ..input_of(&b, &m, &v)
+        };
+        let scene = Scene::build(&input, &ApproximateMeasure);
         let dots: Vec<Point> = scene
             .items
             .iter()

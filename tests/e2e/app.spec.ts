@@ -137,7 +137,9 @@ test('another article replaces the places and survives a reload', async ({ page 
   expect(names).toContain('Kherson');
   await expect(page.locator('#article')).toHaveValue(KHERSON);
 
+  page.once('dialog', (d) => d.accept());
   await page.locator('#examples').selectOption('seed.txt');
+  await page.locator('#load-example').click();
   await expect(page.locator('#places')).toContainText('Kupiansk');
   await page.locator('#article').fill('Russian forces shelled Kharkiv overnight.');
   await page.locator('#article').press('Control+Enter');

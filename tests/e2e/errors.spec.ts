@@ -120,6 +120,7 @@ test('a map of an earlier text is greyed with a hint to map again, until it is m
   await page.locator('#article').fill('');
   await expect(hint).toBeVisible();
   await page.locator('#examples').selectOption('kherson.txt');
+  await page.locator('#load-example').click();
   await expect(hint).toBeHidden();
   await expect(page.locator('#places')).toContainText('Kherson');
 });

@@ -39,3 +39,15 @@ export async function placeNamed(page: Page, name: string): Promise<Place> {
   expect(p, `${name} is among the places`).toBeTruthy();
   return p!;
 }
+
+export const BULLETIN = readFileSync(join(__dirname, 'fixtures', 'bulletin.txt'), 'utf8');
+
+// Maps the 63-place bulletin written for the tests.
+export async function loadBulletin(page: Page) {
+  expect(await page.evaluate((t) => (window as any).frontline.loadArticle(t), BULLETIN)).toBe(63);
+}
+
+// The names of the rows the list shows, top to bottom.
+export async function rowNames(page: Page): Promise<string[]> {
+  return page.locator('#places li:not([hidden]) .name').allTextContents();
+}

@@ -1,0 +1,57 @@
+// axe-core (from npm, @axe-core/playwright) finds no accessibility violations in the states a
+// reader meets: the first load, the 63-place bulletin, a selected place with long details, and
+// the error banner and message.
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect, open, places, loadBulletin, Page } from './fixtures';
+
+async function violations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+test('axe: the first load', async ({ page }) => {
+  await open(page);
+  expect(await violations(page)).toEqual([]);
+});
+
+test('axe: the 63-place bulletin, filtered and sorted', async ({ page }) => {
+  await open(page);
+  await loadBulletin(page);
+  expect(await violations(page)).toEqual([]);
+  await page.locator('#legend button[data-status="attacked"]').click();
+  await page.locator('#places-sort').selectOption('name');
+  await page.locator('#place-search').fill('zzz');
+  expect(await violations(page)).toEqual([]);
+});
+
+test('axe: a selected place with long details', async ({ page }) => {
+  await open(page);
+  await loadBulletin(page);
+  // The place whose details are longest, and overflow their panel.
+  const name = await page.evaluate((names: string[]) => {
+    const d = document.getElementById('details')!;
+    let best = { name: '', height: 0 };
+    for (const n of names) {
+      (window as any).frontline.select(n);
+      if (d.scrollHeight > best.height) best = { name: n, height: d.scrollHeight };
+    }
+    (window as any).frontline.select(best.name);
+    return best.name;
+  }, (await places(page)).map((p) => p.name));
+  await expect(page.locator('#details h3')).toHaveText(name);
+  expect(await page.locator('#details').evaluate((d) => d.scrollHeight > d.clientHeight), 'the details scroll').toBe(true);
+  expect(await violations(page)).toEqual([]);
+});
+
+test('axe: the error message and the error banner', async ({ page, allowErrors }) => {
+  allowErrors(/status of 404/);
+  await open(page);
+  await page.locator('#article').fill('');
+  await page.locator('#map-it').click();
+  await expect(page.locator('#message')).toHaveClass(/error/);
+  expect(await violations(page)).toEqual([]);
+  await page.route('**/pkg/gazetteer.geojson.gz', (route) => route.fulfill({ status: 404, body: 'missing' }));
+  await page.reload();
+  await expect(page.locator('#error')).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+});
