@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Measures the built page: wasm size before and after wasm-opt and gzipped, the gzipped data, and
 # (Playwright, tests/e2e/measure.spec.ts) the time to the first map, re-map times, the pan frame
-# time and the bytes the page downloads. Run scripts/build_web.sh first.
+# time, the bytes the page downloads and the redraw of the 63-place bulletin at 1920×1080 × 2; it
+# also rewrites the README's screenshots docs/bulletin-1280.png and docs/bulletin-390.png. Run
+# scripts/build_web.sh first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-target}"
