@@ -79,6 +79,8 @@ struct PlaceView<'a> {
     y: f64,
     forms: &'a [String],
     shown: bool,
+    /// A point place beyond the map (an arrow at the map's edge points toward it).
+    off_map: bool,
 }
 
 /// A row of the page's legend: a status, its label and marker colour, and how many places of
@@ -392,6 +394,7 @@ impl App {
                     y: s.y,
                     forms: &p.forms,
                     shown: !m.hidden,
+                    off_map: scene::off_map(m),
                 }
             })
             .collect();

@@ -163,7 +163,9 @@ function renderRows() {
     button.dataset.index = String(i);
     button.setAttribute('aria-pressed', String(i === selected));
     button.setAttribute('aria-describedby', 'places-help');
-    button.append(el('span', 'name', p.name), el('span', `status ${p.status}`, p.status));
+    button.append(el('span', 'name', p.name));
+    if (p.off_map) button.append(el('span', 'off-map', 'off the map'));
+    button.append(el('span', `status ${p.status}`, p.status));
     const li = el('li');
     li.append(button);
     return li;

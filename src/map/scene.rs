@@ -301,6 +301,7 @@ impl Scene {
         let mut obstacles = panel_bounds.to_vec();
         clusters_layer(&mut items, input.marks, &clusters, measure, &mut obstacles);
         markers_layer(&mut items, input, &alone, &mut obstacles);
+        off_map_layer(&mut items, input, measure, &mut obstacles);
         let layout = LabelLayout {
             screen: &screen,
             panels: &panel_bounds,
@@ -583,6 +584,75 @@ fn arc(centre: Point, radius: f64, start: f64, sweep: f64) -> Vec<Point> {
             Point::new(centre.x + radius * a.cos(), centre.y + radius * a.sin())
         })
         .collect()
+}
+
+/// Whether mark `m` is a point place beyond the basemap (Moscow in a report on Kharkiv): it has
+/// no marker, and an arrow at the edge of the map points toward it.
+pub fn off_map(m: &Mark) -> bool {
+    !m.marker && m.region.is_none() && m.kind != Kind::Country && !m.hidden
+}
+
+/// How far from the edge of the canvas an arrow toward an off-map place stands, CSS pixels.
+const ARROW_INSET: f64 = 16.0;
+
+/// An arrow at the edge of the map toward each place beyond it, with its name; each joins the
+/// obstacles of the labels.
+fn off_map_layer(
+    items: &mut Vec<Item>,
+    input: &SceneInput,
+    measure: &dyn Measure,
+    obstacles: &mut Vec<Bounds>,
+) {
+    let view = input.view;
+    let centre = Point::new(view.width / 2.0, view.height / 2.0);
+    for m in input.marks.iter().filter(|m| off_map(m)) {
+        let p = view.to_screen(m.at);
+        let (dx, dy) = (p.x - centre.x, p.y - centre.y);
+        let length = dx.hypot(dy);
+        if length < 1.0 {
+            continue;
+        }
+        let (ux, uy) = (dx / length, dy / length);
+        // Where the ray from the centre toward the place leaves the inset canvas.
+        let reach = ((centre.x - ARROW_INSET) / ux.abs().max(1e-9))
+            .min((centre.y - ARROW_INSET) / uy.abs().max(1e-9))
+            .min(length);
+        let tip = Point::new(centre.x + ux * reach, centre.y + uy * reach);
+        let back = |side: f64| {
+            Point::new(
+                tip.x - ux * 10.0 + side * uy * 6.0,
+                tip.y - uy * 10.0 - side * ux * 6.0,
+            )
+        };
+        items.push(Item::Stroke {
+            lines: vec![vec![back(1.0), tip, back(-1.0)]],
+            color: match m.status {
+                Status::Mentioned => style::NATIONAL_BORDER,
+                s => status_style(s).fill,
+            },
+            width: 3.0,
+            dashed: false,
+        });
+        let text = format!("{} (off the map)", m.name);
+        let w = measure.text_width(&text, Font::Small);
+        let h = Font::Small.size();
+        // The name stands inward of the arrow, inside the canvas.
+        let at = Point::new(
+            (tip.x - ux * 14.0 - w / 2.0).clamp(2.0, (view.width - w - 2.0).max(2.0)),
+            (tip.y - uy * 14.0 - h / 2.0).clamp(2.0, (view.height - h - 2.0).max(2.0)),
+        );
+        obstacles.push(Bounds {
+            min: at,
+            max: Point::new(at.x + w, at.y + h),
+        });
+        items.push(Item::Text {
+            text,
+            at,
+            font: Font::Small,
+            color: style::TEXT,
+            halo: true,
+        });
+    }
 }
 
 /// The radius of mark `i`'s marker.
@@ -1213,6 +1283,38 @@ mod tests {
             .iter()
             .position(|i| matches!(i, Item::Rect { fill, .. } if *fill == style::CONTEXT));
         assert!(dot < first_marker);
+    }
+
+    #[test]
+    fn a_place_beyond_the_map_gets_an_arrow_at_the_edge_toward_it() {
+        let b = basemap();
+        let mut report = seed_like();
+        report.places.push(place(
+            "Far City",
+            Kind::Settlement,
+            100.0,
+            49.5,
+            Status::Mentioned,
+        ));
+        let m = marks(&b, &report);
+        let far = m.len() - 1;
+        assert!(off_map(&m[far]));
+        assert_eq!(m.iter().filter(|m| off_map(m)).count(), 1);
+        let v = view_of(&b, &m);
+        let scene = scene_of(&b, &m, &v, None);
+        let arrow = scene.items.iter().find_map(|i| match i {
+            Item::Stroke { lines, width, .. } if *width == 3.0 => Some(lines[0].clone()),
+            _ => None,
+        });
+        let tip = arrow.expect("an arrow")[1];
+        // At the right edge (the place lies far to the east), inside the canvas.
+        assert!((tip.x - (v.width - ARROW_INSET)).abs() < 1.0, "{tip:?}");
+        assert!(tip.y > 0.0 && tip.y < v.height);
+        let label = scene
+            .items
+            .iter()
+            .any(|i| matches!(i, Item::Text { text, .. } if text == "Far City (off the map)"));
+        assert!(label);
     }
 
     #[test]

@@ -302,3 +302,26 @@ test('details name the source once, put a status chip on each sentence and never
   await expect(page.locator('#details .meta', { hasText: 'Quoting: an official' })).toHaveCount(1);
   await expect(page.locator('#details .said .status', { hasText: 'evacuated' })).toHaveCount(1);
 });
+
+test('a place beyond the map is marked so in the list, with an arrow at the edge toward it', async ({ page }) => {
+  await open(page);
+  const moscow = (await places(page)).find((p: any) => p.name === 'Moscow') as any;
+  expect(moscow.off_map).toBe(true);
+  expect(((await places(page)).find((p: any) => p.name === 'Kupiansk') as any).off_map).toBe(false);
+  await expect(page.locator('#places button', { hasText: 'Moscow' })).toContainText('off the map');
+  await expect(page.locator('#places button', { hasText: 'Kupiansk' })).not.toContainText('off the map');
+  // Moscow lies north-east of the seed's towns: the arrow's dark stroke and its name are near
+  // the top edge, and go when mentioned places are hidden.
+  const dark = () => page.evaluate(() => {
+    const c = document.getElementById('map') as HTMLCanvasElement;
+    const ctx = c.getContext('2d')!;
+    const r = window.devicePixelRatio;
+    const { data } = ctx.getImageData(0, 0, c.width, Math.round(40 * r));
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i] < 110 && data[i + 1] < 110 && data[i + 2] < 110) n++;
+    return n;
+  });
+  const shown = await dark();
+  await page.locator('#legend button', { hasText: 'Mentioned' }).click();
+  await expect.poll(dark).toBeLessThan(shown - 20);
+});
