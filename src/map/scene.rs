@@ -486,19 +486,18 @@ fn hovered_in_cluster(hovered: Option<usize>, clusters: &[Cluster]) -> Option<us
 fn context_layer<'c>(items: &mut Vec<Item>, input: &SceneInput<'c>) -> Vec<&'c ContextPlace> {
     let view = input.view;
     let (shown, labelled) = context::visible(input.context, view);
-    let named = |c: &ContextPlace| {
-        input.marks.iter().any(|m| {
-            m.marker
-                && m.name == c.name
-                && view.to_screen(m.at).x.round() == view.to_screen(c.at).x.round()
-        })
+    let named = |c: &ContextPlace, at: Point| {
+        input
+            .marks
+            .iter()
+            .any(|m| m.marker && m.name == c.name && view.to_screen(m.at).x.round() == at.x.round())
     };
     let mut labels = Vec::new();
     for (k, c) in shown.into_iter().enumerate() {
-        if named(c) {
+        let at = view.to_screen(c.at);
+        if named(c, at) {
             continue;
         }
-        let at = view.to_screen(c.at);
         items.push(Item::Rect {
             bounds: Bounds {
                 min: Point::new(at.x - CONTEXT_DOT / 2.0, at.y - CONTEXT_DOT / 2.0),

@@ -3,7 +3,7 @@
 // the bytes the page downloads, and the redraw of a 63-place bulletin on a large HiDPI screen.
 // Writes test-results/measurements.json and bulletin-redraw.json, and the README's bulletin
 // screenshots.
-import { test } from '@playwright/test';
+import { test, Page } from '@playwright/test';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -12,6 +12,27 @@ const SEED = readFileSync(join(__dirname, '..', '..', 'www', 'examples', 'seed.t
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
+}
+
+// The times of 40 pans by the arrow keys, in the page: painting alone, and with rasterisation
+// (a one-pixel read waits for it).
+async function panFrames(page: Page): Promise<{ draw: number[]; raster: number[] }> {
+  return page.evaluate(() => {
+    const canvas = document.getElementById('map') as HTMLCanvasElement;
+    canvas.focus();
+    const ctx = canvas.getContext('2d')!;
+    const draw: number[] = [];
+    const raster: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const key = i % 2 ? 'ArrowLeft' : 'ArrowRight';
+      const t0 = performance.now();
+      canvas.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+      draw.push(performance.now() - t0);
+      ctx.getImageData(0, 0, 1, 1);
+      raster.push(performance.now() - t0);
+    }
+    return { draw, raster };
+  });
 }
 
 test('measure the page', async ({ page }) => {
@@ -47,22 +68,7 @@ test('measure the page', async ({ page }) => {
   while (big.length < 1_000_000) big += SEED + '\n\n';
   const bigRemap = await remap(big, 3);
   await page.evaluate((t) => (window as any).frontline.loadArticle(t), SEED);
-  const pan = await page.evaluate(() => {
-    const canvas = document.getElementById('map')!;
-    canvas.focus();
-    const ctx = (canvas as HTMLCanvasElement).getContext('2d')!;
-    const draw: number[] = [];
-    const raster: number[] = [];
-    for (let i = 0; i < 40; i++) {
-      const key = i % 2 ? 'ArrowLeft' : 'ArrowRight';
-      const t0 = performance.now();
-      canvas.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
-      draw.push(performance.now() - t0);
-      ctx.getImageData(0, 0, 1, 1);
-      raster.push(performance.now() - t0);
-    }
-    return { draw, raster };
-  });
+  const pan = await panFrames(page);
   const result = {
     firstMapMs: median(loads.map((l) => l.firstMap)),
     seedMappedAfterLoadMs: median(loads.map((l) => l.seedMapped)),
@@ -94,22 +100,7 @@ test('measure a bulletin redraw on a large HiDPI screen, and take the README scr
     return { context, page };
   };
   const { context, page } = await open(1920, 1080, 2);
-  const frames = await page.evaluate(() => {
-    const canvas = document.getElementById('map') as HTMLCanvasElement;
-    canvas.focus();
-    const ctx = canvas.getContext('2d')!;
-    const draw: number[] = [];
-    const raster: number[] = [];
-    for (let i = 0; i < 40; i++) {
-      const key = i % 2 ? 'ArrowLeft' : 'ArrowRight';
-      const t0 = performance.now();
-      canvas.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
-      draw.push(performance.now() - t0);
-      ctx.getImageData(0, 0, 1, 1);
-      raster.push(performance.now() - t0);
-    }
-    return { draw, raster };
-  });
+  const frames = await panFrames(page);
   await context.close();
   const result = {
     bulletinRedraw1920x1080x2Ms: median(frames.draw),
