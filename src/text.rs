@@ -3,6 +3,7 @@
 //! original text, so anything shown to a reader is a slice of it.
 
 use crate::words::WordSet;
+use std::cell::Cell;
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,7 +53,12 @@ pub struct Document<'a> {
     pub quotes: Vec<Quote<'a>>,
     /// The index of the sentence of each token.
     token_sentences: Vec<u32>,
+    /// A tag of each token, made when first asked for (see [`Document::word_tag`]).
+    word_tags: Vec<Cell<u32>>,
 }
+
+/// The tag of a token not tagged yet (see [`Document::word_tag`]).
+const UNTAGGED: u32 = 1 << 31;
 
 /// Words after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
@@ -112,8 +118,10 @@ impl<'a> Document<'a> {
         for (k, s) in sentences.iter().enumerate() {
             token_sentences[s.first_token..s.end_token].fill(k as u32);
         }
+        let word_tags = vec![Cell::new(UNTAGGED); tokens.len()];
         let mut doc = Document {
             text,
+            word_tags,
             tokens,
             sentences,
             quotes: Vec::new(),
@@ -127,6 +135,23 @@ impl<'a> Document<'a> {
     pub fn tok(&self, i: usize) -> &'a str {
         let t = &self.tokens[i];
         &self.text[t.start..t.end]
+    }
+
+    /// The tag of token `i`: `tag` of its text if it is a word, 0 for any other token or none.
+    /// A token's tag is made when first asked for and kept, so a later call gets the first
+    /// call's tag: the program has one tagger (the word classes of the status lexicon), and this
+    /// makes each of its many tests of a word a bit test. A tag has at most 31 bits.
+    pub fn word_tag(&self, i: usize, tag: impl Fn(&str) -> u32) -> u32 {
+        let Some(cell) = self.word_tags.get(i) else {
+            return 0;
+        };
+        if cell.get() == UNTAGGED {
+            cell.set(match self.tokens[i].kind {
+                TokenKind::Word => tag(self.tok(i)) & !UNTAGGED,
+                _ => 0,
+            });
+        }
+        cell.get()
     }
 
     /// True when token `i` is a word equal (ignoring ASCII case) to `w`.
@@ -688,6 +713,36 @@ mod tests {
             doc.sentences.len() - 1
         );
         assert_eq!(Document::parse("").sentence_of(0), 0);
+    }
+
+    #[test]
+    fn words_are_tagged_once_and_other_tokens_not_at_all() {
+        let doc = Document::parse("Troops left Izium, 12 km away.");
+        let by_length = |w: &str| w.len() as u32;
+        let tags: Vec<u32> = (0..=doc.tokens.len())
+            .map(|i| doc.word_tag(i, by_length))
+            .collect();
+        let words: Vec<(&str, u32)> = (0..doc.tokens.len())
+            .map(|i| (doc.tok(i), tags[i]))
+            .collect();
+        assert_eq!(
+            words,
+            [
+                ("Troops", 6),
+                ("left", 4),
+                ("Izium", 5),
+                (",", 0),
+                ("12", 2),
+                ("km", 2),
+                ("away", 4),
+                (".", 0)
+            ]
+        );
+        assert_eq!(tags[doc.tokens.len()], 0, "no token, no tag");
+        assert_eq!(doc.word_tag(0, |_| 99), 6, "the first tag is kept");
+        assert_eq!(doc.word_tag(1, |_| u32::MAX), 4);
+        let fresh = Document::parse("Izium");
+        assert_eq!(fresh.word_tag(0, |_| u32::MAX), u32::MAX >> 1, "31 bits");
     }
 
     #[test]

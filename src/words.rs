@@ -96,12 +96,6 @@ impl WordSet {
         }
     }
 
-    /// The set of `words` read at run time (from a data file), kept for the life of the
-    /// program: the vocabularies are made once.
-    pub fn from_words(words: Vec<&'static str>) -> WordSet {
-        WordSet::new(Vec::leak(words))
-    }
-
     /// True when `word`, lower-cased, is in the set.
     pub fn contains(&self, word: &str) -> bool {
         let index = self.index.get_or_init(|| Index::of(self.words));

@@ -7,9 +7,9 @@
 
 use super::clauses::{
     after_apposition, after_near_of, including_word, is_locative, list_span, opens_as_setting,
-    quotation_of, word_in, word_is, CueAt,
+    quotation_of, word_classes, word_in, word_is, CueAt,
 };
-use super::lexicon::{lexicon, Class, Cue, CueWord};
+use super::lexicon::{lexicon, Class, ClassSet, Cue, CueWord};
 use super::{MentionStatus, PlaceMention, Side};
 use crate::mentions::Framing;
 use crate::report::Status;
@@ -32,15 +32,32 @@ const WORDS_OF_REFERENCE: usize = 3;
 /// government.
 type NameSpan = (usize, usize, Option<Side>);
 
+/// The possessive endings a side word may carry ("Russia's").
+const POSSESSIVES: [&str; 3] = ["'s", "’s", "ʼs"];
+
 /// The side a word names, ignoring case and a possessive ending.
 pub(super) fn side_of_word(w: &str) -> Option<Side> {
-    let w = ["'s", "’s", "ʼs"]
+    let w = POSSESSIVES
         .iter()
         .find_map(|p| w.strip_suffix(p))
         .unwrap_or(w);
-    if lexicon().is(Class::SideRussian, w) {
+    side_of_classes(lexicon().classes_of(w))
+}
+
+/// The side token `i` names, as [`side_of_word`] reads it.
+fn side_of_token(doc: &Document, i: usize) -> Option<Side> {
+    let w = doc.tok(i);
+    if POSSESSIVES.iter().any(|p| w.ends_with(p)) {
+        side_of_word(w)
+    } else {
+        side_of_classes(word_classes(doc, i))
+    }
+}
+
+fn side_of_classes(classes: ClassSet) -> Option<Side> {
+    if classes.has(Class::SideRussian) {
         Some(Side::Russian)
-    } else if lexicon().is(Class::SideUkrainian, w) {
+    } else if classes.has(Class::SideUkrainian) {
         Some(Side::Ukrainian)
     } else {
         None
@@ -92,7 +109,7 @@ pub(super) fn actor_side(
             Some(_) => None,
             None if doc.is_word(i, "pro") && doc.is_word(i + 2, "russian") => Some(Side::Russian),
             // "the Russian town of Sudzha": an adjective of a place, not an actor.
-            None => side_of_word(doc.tok(i)).filter(|_| !word_is(doc, i + 1, Class::PlaceNoun)),
+            None => side_of_token(doc, i).filter(|_| !word_is(doc, i + 1, Class::PlaceNoun)),
         };
         let Some(side) = side else { continue };
         let mut before = i;
@@ -174,10 +191,10 @@ struct Between<'a> {
 }
 
 impl<'a> Between<'a> {
-    fn push(&mut self, w: &'a str, for_people: impl FnOnce() -> bool) {
-        let lexicon = lexicon();
+    /// Notes word `w`, of word classes `classes`.
+    fn push(&mut self, w: &'a str, classes: ClassSet, for_people: impl FnOnce() -> bool) {
         if self.last.is_some_and(|l| l.eq_ignore_ascii_case("and")) {
-            self.and_clause |= !lexicon.is(Class::MorePlaces, w);
+            self.and_clause |= !classes.has(Class::MorePlaces);
         }
         self.len += 1;
         if self.len == 2 {
@@ -186,8 +203,8 @@ impl<'a> Between<'a> {
         self.first = self.first.or(Some(w));
         self.second_last = self.last;
         self.last = Some(w);
-        self.destination |= lexicon.is(Class::Destination, w) && !for_people();
-        self.near |= lexicon.is(Class::Near, w);
+        self.destination |= classes.has(Class::Destination) && !for_people();
+        self.near |= classes.has(Class::Near);
     }
 }
 
@@ -325,7 +342,7 @@ impl<'d> Context<'d, '_> {
             }
             // "evacuation for the residents of X": people, not a destination.
             let for_people = || word_is(doc, next, Class::Civilian);
-            between.push(doc.tok(i), for_people);
+            between.push(doc.tok(i), word_classes(doc, i), for_people);
         }
         between
     }

@@ -6,7 +6,7 @@
 //! setting ("In X, …"); the voice of a position (narrator or quotation); and headers: a
 //! sentence ending in a colon governs the lines of the list under it.
 
-use super::lexicon::{lexicon, Class, Cue, Phrase};
+use super::lexicon::{lexicon, Class, ClassSet, Cue, Phrase};
 use super::PlaceMention;
 use crate::text::{Document, TokenKind};
 
@@ -34,14 +34,20 @@ pub(super) fn names_front_line(doc: &Document, end: usize) -> bool {
 
 /// Token `i` exists and is a word of the lexicon's `class`.
 pub(super) fn word_is(doc: &Document, i: usize, class: Class) -> bool {
-    i < doc.tokens.len() && doc.tokens[i].kind == TokenKind::Word && lexicon().is(class, doc.tok(i))
+    word_classes(doc, i).has(class)
+}
+
+/// The word classes of token `i` (none for a token that is not a word or does not exist).
+pub(super) fn word_classes(doc: &Document, i: usize) -> ClassSet {
+    ClassSet::from_bits(doc.word_tag(i, |w| lexicon().classes_of(w).bits()))
 }
 
 /// Token `i` exists and is a word equal, ignoring ASCII case, to one of `list`.
 pub(super) fn word_in(doc: &Document, i: usize, list: &[&str]) -> bool {
-    i < doc.tokens.len()
-        && doc.tokens[i].kind == TokenKind::Word
-        && list.iter().any(|w| doc.tok(i).eq_ignore_ascii_case(w))
+    i < doc.tokens.len() && doc.tokens[i].kind == TokenKind::Word && {
+        let word = doc.tok(i);
+        list.iter().any(|w| word.eq_ignore_ascii_case(w))
+    }
 }
 
 /// A cue found in a sentence: token range and meaning.

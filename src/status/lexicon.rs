@@ -3,7 +3,7 @@
 //! from `data/lexicon.tsv` (embedded at build time; its header documents every class). Matching
 //! cue phrases against a sentence's words is here too.
 
-use crate::words::WordSet;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 /// What a cue says, before the actor's side is known.
@@ -84,6 +84,29 @@ const CLASSES: &[(&str, Class)] = &[
     ("back-reference", Class::BackReference),
 ];
 
+/// The longest word a word class can hold.
+const LONGEST_CLASS_WORD: usize = 32;
+
+/// The classes a word belongs to, one bit each: a word is looked up once and each class test
+/// is a bit test.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct ClassSet(u32);
+
+impl ClassSet {
+    /// The set whose bits are `bits` (as [`ClassSet::bits`] gave them).
+    pub(crate) fn from_bits(bits: u32) -> ClassSet {
+        ClassSet(bits)
+    }
+
+    pub(crate) fn bits(self) -> u32 {
+        self.0
+    }
+
+    pub(crate) fn has(self, class: Class) -> bool {
+        self.0 & (1 << class as u32) != 0
+    }
+}
+
 /// What a phrase of the lexicon is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Phrase {
@@ -149,7 +172,8 @@ impl CueWord {
 pub(crate) struct Lexicon {
     phrases: Vec<(Vec<CueWord>, Phrase)>,
     by_first_letters: Vec<Vec<Opening>>,
-    classes: Vec<WordSet>,
+    /// Each word of a class, in lower case, with every class that holds it.
+    classes: FxHashMap<&'static [u8], ClassSet>,
     russian_framing: Vec<&'static str>,
 }
 
@@ -180,10 +204,9 @@ fn parse(text: &'static str) -> Result<Lexicon, String> {
     let mut lexicon = Lexicon {
         phrases: Vec::new(),
         by_first_letters: vec![Vec::new(); 26 * 26],
-        classes: Vec::new(),
+        classes: FxHashMap::default(),
         russian_framing: Vec::new(),
     };
-    let mut words: Vec<Vec<&'static str>> = vec![Vec::new(); CLASSES.len()];
     for (n, line) in text.lines().enumerate() {
         if line.is_empty() || line.starts_with('#') {
             continue;
@@ -210,16 +233,15 @@ fn parse(text: &'static str) -> Result<Lexicon, String> {
                 }),
             }
             lexicon.phrases.push((parts, *cue));
-        } else if let Some(k) = CLASSES.iter().position(|(name, _)| *name == class) {
-            if phrase.contains(' ') || phrase.len() > 32 {
+        } else if let Some(&(_, class)) = CLASSES.iter().find(|(name, _)| *name == class) {
+            if phrase.contains(' ') || phrase.len() > LONGEST_CLASS_WORD {
                 return Err(fault("a word class holds single words"));
             }
-            words[k].push(phrase);
+            lexicon.classes.entry(phrase.as_bytes()).or_default().0 |= 1 << class as u32;
         } else {
             return Err(fault("unknown class"));
         }
     }
-    lexicon.classes = words.into_iter().map(WordSet::from_words).collect();
     Ok(lexicon)
 }
 
@@ -232,7 +254,25 @@ pub(crate) fn lexicon() -> &'static Lexicon {
 impl Lexicon {
     /// Whether `word` (any case, possessive stripped by the caller) is in `class`.
     pub(crate) fn is(&self, class: Class, word: &str) -> bool {
-        self.classes[class as usize].contains(word)
+        self.classes_of(word).has(class)
+    }
+
+    /// Every class that holds `word` (any case).
+    pub(crate) fn classes_of(&self, word: &str) -> ClassSet {
+        let bytes = word.as_bytes();
+        if bytes.len() > LONGEST_CLASS_WORD {
+            return ClassSet::default();
+        }
+        let found = if bytes.iter().any(u8::is_ascii_uppercase) {
+            let mut lower = [0u8; LONGEST_CLASS_WORD];
+            let lower = &mut lower[..bytes.len()];
+            lower.copy_from_slice(bytes);
+            lower.make_ascii_lowercase();
+            self.classes.get(&*lower)
+        } else {
+            self.classes.get(bytes)
+        };
+        found.copied().unwrap_or_default()
     }
 
     /// Whether lower-cased `text` (hyphens as spaces) uses a phrase of the Russian side.
@@ -288,9 +328,13 @@ mod tests {
     fn the_lexicon_file_parses() {
         let lexicon = parse(LEXICON_TSV).unwrap();
         assert!(lexicon.phrases.len() > 150);
-        assert_eq!(lexicon.classes.len(), CLASSES.len());
+        assert!(CLASSES.len() <= 32, "a ClassSet has a bit for each class");
         for (k, (_, class)) in CLASSES.iter().enumerate() {
             assert_eq!(*class as usize, k, "CLASSES is in the order of Class");
+            assert!(
+                lexicon.classes.values().any(|set| set.has(*class)),
+                "{class:?} has words"
+            );
         }
     }
 
@@ -375,6 +419,13 @@ mod tests {
             assert!(lexicon().is(class, member), "{class:?} holds {member}");
             assert!(!lexicon().is(class, other), "{class:?} lacks {other}");
         }
+        let classes = lexicon().classes_of("NEAR");
+        assert!(classes.has(Class::Near) && !classes.has(Class::Destination));
+        assert_eq!(lexicon().classes_of(&"near".repeat(9)), ClassSet::default());
+        assert_eq!(lexicon().classes_of("Київ"), ClassSet::default());
+        let both = lexicon().classes_of("Were");
+        assert!(both.has(Class::Auxiliary) && both.has(Class::Passive) && !both.has(Class::Near));
+        assert_eq!(ClassSet::from_bits(both.bits()), both);
         assert!(lexicon().russian_framing("the kiev regime said"));
         assert!(!lexicon().russian_framing("the kyiv government said"));
     }
