@@ -141,17 +141,24 @@ impl<'a> Document<'a> {
     /// A token's tag is made when first asked for and kept, so a later call gets the first
     /// call's tag: the program has one tagger (the word classes of the status lexicon), and this
     /// makes each of its many tests of a word a bit test. A tag has at most 31 bits.
+    #[inline]
     pub fn word_tag(&self, i: usize, tag: impl Fn(&str) -> u32) -> u32 {
-        let Some(cell) = self.word_tags.get(i) else {
-            return 0;
-        };
-        if cell.get() == UNTAGGED {
-            cell.set(match self.tokens[i].kind {
-                TokenKind::Word => tag(self.tok(i)) & !UNTAGGED,
-                _ => 0,
-            });
+        match self.word_tags.get(i).map(Cell::get) {
+            Some(UNTAGGED) => self.tag_token(i, tag),
+            Some(known) => known,
+            None => 0,
         }
-        cell.get()
+    }
+
+    /// Tags token `i` (see [`Document::word_tag`]).
+    #[cold]
+    fn tag_token(&self, i: usize, tag: impl Fn(&str) -> u32) -> u32 {
+        let bits = match self.tokens[i].kind {
+            TokenKind::Word => tag(self.tok(i)) & !UNTAGGED,
+            _ => 0,
+        };
+        self.word_tags[i].set(bits);
+        bits
     }
 
     /// True when token `i` is a word equal (ignoring ASCII case) to `w`.

@@ -33,11 +33,13 @@ pub(super) fn names_front_line(doc: &Document, end: usize) -> bool {
 }
 
 /// Token `i` exists and is a word of the lexicon's `class`.
+#[inline]
 pub(super) fn word_is(doc: &Document, i: usize, class: Class) -> bool {
     word_classes(doc, i).has(class)
 }
 
 /// The word classes of token `i` (none for a token that is not a word or does not exist).
+#[inline(always)]
 pub(super) fn word_classes(doc: &Document, i: usize) -> ClassSet {
     ClassSet::from_bits(doc.word_tag(i, |w| lexicon().classes_of(w).bits()))
 }
