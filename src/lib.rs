@@ -5,6 +5,7 @@
 //! never panics. The map layer ([`map`]) turns a report into a display list; the `web` module
 //! (wasm32 only) paints it in the browser.
 
+pub mod dates;
 pub mod gazetteer;
 pub mod map;
 pub(crate) mod mentions;
