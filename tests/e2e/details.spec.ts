@@ -82,6 +82,12 @@ test('next and previous follow the list’s order and filter, by button and by k
   await page.keyboard.press('n');
   await expect(title(page)).toHaveText(rows[0]);
   await expect(page.locator('#details .position')).toHaveText(`1 of ${rows.length}`);
+  // Another place is read from its top.
+  expect(await page.locator('#details').evaluate((d) => { d.scrollTop = d.scrollHeight; return d.scrollTop; })).toBeGreaterThan(0);
+  await page.keyboard.press('n');
+  await expect(title(page)).toHaveText(rows[1]);
+  expect(await page.locator('#details').evaluate((d) => d.scrollTop)).toBe(0);
+  await page.keyboard.press('p');
   await page.locator('#details .card-next').click();
   await expect(title(page)).toHaveText(rows[1]);
   await expect(page.locator('#details .card-next')).toBeFocused();
