@@ -4,6 +4,7 @@
 //! display list with `CanvasRenderingContext2d`. It is the only code that touches the canvas.
 //! Article text leaves here only as data for `textContent`, never as markup.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
 
@@ -14,6 +15,7 @@ use web_sys::{CanvasRenderingContext2d, CanvasWindingRule, HtmlCanvasElement};
 
 use crate::map::context::{context_places, ContextPlace};
 use crate::map::details::Details;
+use crate::map::display::display_name;
 use crate::map::projection::{forward, inverse, Point, Viewport};
 use crate::map::scene::{self, hit_test, Item, Mark, Measure, Scene, SceneInput};
 use crate::map::style::{self, Font, Shape};
@@ -100,6 +102,13 @@ struct ClusterView<'a> {
     x: f64,
     y: f64,
     names: Vec<&'a str>,
+}
+
+/// Rewrites a gazetteer name in the form the page shows (`display::display_name`).
+fn to_display_form(name: &mut String) {
+    if let Cow::Owned(shown) = display_name(name) {
+        *name = shown;
+    }
 }
 
 /// Measures text with the canvas, remembering each width.
@@ -354,6 +363,9 @@ impl App {
     pub fn set_gazetteer(&mut self, geojson: &str) -> Result<(), JsError> {
         let g = Gazetteer::from_geojson_str(geojson).map_err(|e| JsError::new(&e.to_string()))?;
         self.context = context_places(&g);
+        for c in &mut self.context {
+            to_display_form(&mut c.name);
+        }
         self.gazetteer = Some(g);
         self.draw();
         Ok(())
@@ -370,6 +382,10 @@ impl App {
         })?;
         self.report = crate::extract(g, text);
         self.marks = scene::marks(&self.basemap, &self.report);
+        // The page shows names in their display form: the list, the labels, the address.
+        for m in &mut self.marks {
+            to_display_form(&mut m.name);
+        }
         self.selected = None;
         self.hovered = None;
         self.sync_size();
@@ -476,9 +492,13 @@ impl App {
         self.draw();
     }
 
-    /// The index of the first place called `name`.
+    /// The index of the first place called `name`, as the page writes it or as the gazetteer
+    /// does (an address made before names had their display form).
     pub fn find(&self, name: &str) -> Option<usize> {
-        self.marks.iter().position(|m| m.name == name)
+        self.marks
+            .iter()
+            .position(|m| m.name == name)
+            .or_else(|| self.report.places.iter().position(|p| p.name == name))
     }
 
     /// The selected place.

@@ -16,6 +16,10 @@ const tooltip = $('tooltip');
 const search = $('place-search');
 const sortSelect = $('places-sort');
 const legendBox = $('legend');
+const cards = $('detail-cards');
+const pinnedCard = $('pinned');
+// The phone layout of style.css: the article box first, the details in a bottom sheet.
+const phone = matchMedia('(max-width: 800px)');
 
 let app = null;
 // The report's places as app.places() gives them, with `shown` kept by applyFilter.
@@ -26,6 +30,10 @@ const hiddenStatuses = new Set();
 let mappedText = null;
 // The text of the example last loaded, or null when the mapped article is the reader's own.
 let pristine = null;
+// The place pinned beside the selected one (its index), or null.
+let pinned = null;
+// What had the focus when the phone's bottom sheet opened, to give it back when it closes.
+let sheetOpener = null;
 const collator = new Intl.Collator(undefined, { sensitivity: 'base' });
 
 // Shows the error banner; the first message (e.g. the panic hook's) is kept.
@@ -137,6 +145,7 @@ function applyFilter() {
   const query = search.value.trim();
   none.textContent = query ? `No place matches “${query}” among the statuses shown.` : 'No place has a status shown.';
   updateRoving();
+  updatePosition();
   describeMap();
 }
 
@@ -196,7 +205,7 @@ function wireList() {
   };
   list.addEventListener('click', (e) => {
     const i = indexOf(e);
-    if (i !== undefined) selectIndex(i);
+    if (i !== undefined) selectIndex(i, true);
   });
   list.addEventListener('mouseover', (e) => app.set_hovered(indexOf(e)));
   list.addEventListener('mouseleave', () => app.set_hovered(undefined));
@@ -226,51 +235,198 @@ function wireList() {
   });
 }
 
-function renderDetails() {
-  const i = app.selected();
-  const d = i === undefined || i === null ? null : app.details(i);
-  if (!d) {
-    details.replaceChildren(el('p', 'hint', 'Click a place on the map or in the list to read what the article says about it.'));
-    return;
+// One sentence of a place's details: the status it reports as a chip, the sentence with the
+// place's mentions marked, and who it quotes or attributes its report to.
+function sentenceBlock(s) {
+  const block = el('div', 'evidence');
+  if (s.status) {
+    const said = el('p', 'meta said', 'This sentence: ');
+    said.append(el('span', `status ${s.status}`, s.status));
+    block.append(said);
   }
-  const parts = [el('h3', 'name', d.name)];
+  const p = el('p', 'sentence');
+  for (const piece of s.pieces) p.append(piece.mark ? el('mark', '', piece.text) : document.createTextNode(piece.text));
+  block.append(p);
+  if (s.quoting.length) block.append(el('p', 'meta', `Quoting: ${s.quoting.join(', ')}`));
+  if (s.speakers.length) block.append(el('p', 'meta', `According to: ${s.speakers.join(', ')}`));
+  return block;
+}
+
+// What the article says of a place (app.details): its status and why, the source, its
+// spellings and region, and its sentences, under "Ukraine says" and "Russia says" when both
+// sides speak of it.
+function placeFacts(d) {
   const status = el('p', 'meta');
   status.append(el('span', `status ${d.status}`, d.status), ` ${d.reason}`);
-  parts.push(status);
+  const parts = [status];
   if (d.source) parts.push(el('p', 'meta source', `Source: ${d.source}`));
   if (d.forms.length) parts.push(el('p', 'meta forms', `Written as: ${d.forms.join(', ')}`));
   if (d.oblast && d.oblast !== d.name) parts.push(el('p', 'meta', `In: ${d.oblast}`));
-  for (const s of d.sentences) {
-    // What this sentence alone says of the place, as a chip above it.
-    if (s.status) {
-      const said = el('p', 'meta said', 'This sentence: ');
-      said.append(el('span', `status ${s.status}`, s.status));
-      parts.push(said);
+  for (const g of d.groups) {
+    const blocks = g.sentences.map((k) => sentenceBlock(d.sentences[k]));
+    if (!g.heading) {
+      parts.push(...blocks);
+      continue;
     }
-    const p = el('p', 'sentence');
-    for (const piece of s.pieces) p.append(piece.mark ? el('mark', '', piece.text) : document.createTextNode(piece.text));
-    parts.push(p);
-    for (const q of s.quotes) {
-      if (q.in_sentence) {
-        if (q.speaker) parts.push(el('p', 'meta', `Quoting: ${q.speaker}`));
-      } else {
-        parts.push(el('p', 'quote', `“${q.quote}”${q.speaker ? ` — ${q.speaker}` : ''}`));
-      }
-    }
-    if (s.speakers.length) parts.push(el('p', 'meta', `According to: ${s.speakers.join(', ')}`));
+    const heading = el('h4', '', `${g.heading}:`);
+    for (const st of g.statuses) heading.append(' ', el('span', `status ${st}`, st));
+    const group = el('div', 'side-group');
+    group.dataset.side = g.side ?? 'neither';
+    group.append(heading, ...blocks);
+    parts.push(group);
   }
-  details.replaceChildren(...parts);
+  return parts;
+}
+
+// A button of a card's bar; its `data-action` says what it does (wireCards).
+function barButton(action, text, title, keys) {
+  const b = el('button', `card-${action}`, text);
+  b.type = 'button';
+  b.dataset.action = action;
+  if (title) b.title = title;
+  if (keys) b.setAttribute('aria-keyshortcuts', keys);
+  return b;
+}
+
+// Where the selected place stands among the rows the list shows, in its order: "3 of 12".
+function updatePosition() {
+  const position = details.querySelector('.position');
+  if (!position) return;
+  const rows = visibleRows();
+  const at = rows.findIndex((b) => Number(b.dataset.index) === app.selected());
+  position.textContent = at < 0 ? '' : `${at + 1} of ${rows.length}`;
+}
+
+// The details card of the selected place, with its bar: previous and next place, pin, and
+// (in the phone's bottom sheet) close. A bar button that had the focus keeps it.
+function renderDetails() {
+  const i = app.selected();
+  const d = i === undefined ? null : app.details(i);
+  const focused = details.contains(document.activeElement) ? document.activeElement.dataset.action : undefined;
+  if (!d) {
+    details.replaceChildren(el('p', 'hint', 'Click a place on the map or in the list to read what the article says about it.'));
+  } else {
+    const bar = el('div', 'card-bar');
+    const pin = barButton('pin', 'Pin', 'Keep this place’s details in view while reading another');
+    pin.setAttribute('aria-pressed', String(pinned === i));
+    const close = barButton('close', '×', 'Close the details');
+    close.setAttribute('aria-label', 'Close the details');
+    bar.append(barButton('previous', '‹ Previous', 'Previous place (P)', 'p'), el('span', 'position'),
+      barButton('next', 'Next ›', 'Next place (N)', 'n'), pin, close);
+    details.replaceChildren(el('h3', 'name', d.name), bar, ...placeFacts(d));
+    updatePosition();
+  }
+  if (focused) details.querySelector(`[data-action="${focused}"]`)?.focus({ preventScroll: true });
+  renderPinned();
+}
+
+// The pinned place's card, beside the selected one's (below it on a phone); not shown while the
+// pinned place is the one selected. Drawn again only when the pin changes, so it keeps its
+// scroll while the reader selects other places.
+let pinnedDrawn = null;
+function renderPinned() {
+  const shown = pinned !== null && pinned !== app.selected();
+  pinnedCard.hidden = !shown;
+  document.body.classList.toggle('has-pin', shown);
+  if (pinned === pinnedDrawn) return;
+  pinnedDrawn = pinned;
+  const d = pinned === null ? null : app.details(pinned);
+  if (!d) {
+    pinnedCard.replaceChildren();
+    return;
+  }
+  const bar = el('div', 'card-bar');
+  bar.append(barButton('unpin', 'Unpin', 'Stop keeping this place’s details in view'));
+  pinnedCard.replaceChildren(el('p', 'pinned-label', 'Pinned'), el('h3', 'name', d.name), bar, ...placeFacts(d));
+}
+
+// Pins place `i` (or nothing) beside the selected one.
+function pin(i) {
+  pinned = i;
+  renderDetails();
+  updateAddress();
+}
+
+// Selects the place after (step 1) or before (step -1) the selected one among the rows the list
+// shows, in its order, going round at the ends; with none selected, the first or the last.
+function stepPlace(step) {
+  const rows = visibleRows();
+  if (!rows.length) return;
+  const at = rows.findIndex((b) => Number(b.dataset.index) === app.selected());
+  const to = at < 0 ? (step > 0 ? 0 : rows.length - 1) : (at + step + rows.length) % rows.length;
+  selectIndex(Number(rows[to].dataset.index));
+}
+
+// Pans the map so that the selected marker, if the bottom sheet covers it, shows in the part
+// of the map above the sheet (when enough of the map is on screen for that).
+const SHEET_MARGIN = 24;
+const MIN_MAP_BAND = 80;
+function keepMarkerInSight() {
+  const p = app.places()[app.selected()];
+  if (!p || p.off_map) return;
+  const map = canvas.getBoundingClientRect();
+  const top = Math.max(map.top, 0) + SHEET_MARGIN;
+  const bottom = Math.min(map.bottom, cards.getBoundingClientRect().top) - SHEET_MARGIN;
+  const y = map.top + p.y;
+  if (bottom - top < MIN_MAP_BAND || y < 0 || y > window.innerHeight || (y >= top && y <= bottom)) return;
+  app.pan(0, (top + bottom) / 2 - y);
+}
+
+// On a phone the cards are a bottom sheet, open while a place is selected. Opened by a click or
+// a tap (`focusSheet`), it takes the focus; closing it gives the focus back to where it was
+// (or to the list) when the focus was in the sheet.
+function syncSheet(focusSheet) {
+  const open = app.selected() !== undefined;
+  const wasOpen = document.body.classList.contains('sheet-open');
+  document.body.classList.toggle('sheet-open', open);
+  if (!phone.matches) return;
+  if (open && !wasOpen && focusSheet) {
+    sheetOpener = document.activeElement;
+    details.focus({ preventScroll: true });
+  }
+  if (!open && wasOpen) {
+    const active = document.activeElement;
+    if (cards.contains(active) || active === document.body || !active) {
+      const back = sheetOpener?.isConnected ? sheetOpener : list.querySelector('button[tabindex="0"]');
+      back?.focus({ preventScroll: true });
+    }
+    sheetOpener = null;
+  }
+  if (open) keepMarkerInSight();
+}
+
+function wireCards() {
+  cards.addEventListener('click', (e) => {
+    const action = e.target.closest?.('button[data-action]')?.dataset.action;
+    if (action === 'previous') stepPlace(-1);
+    if (action === 'next') stepPlace(1);
+    if (action === 'pin') pin(pinned === app.selected() ? null : app.selected());
+    if (action === 'close') selectIndex(null);
+    if (action === 'unpin') {
+      pin(null);
+      details.focus({ preventScroll: true });
+    }
+  });
+  // N and P (or ] and [) anywhere but in a text field step through the places.
+  document.addEventListener('keydown', (e) => {
+    const step = { n: 1, N: 1, ']': 1, p: -1, P: -1, '[': -1 }[e.key];
+    if (!step || e.ctrlKey || e.metaKey || e.altKey || e.target.closest?.('input, textarea, select, [contenteditable]')) return;
+    e.preventDefault();
+    stepPlace(step);
+  });
 }
 
 // Selects place `i` (or nothing): the map, the list (its row in view), the details, and one
-// short line for screen readers.
-function selectIndex(i) {
+// short line for screen readers. `focusSheet`: a click or a tap chose it (the phone's bottom
+// sheet then takes the focus).
+function selectIndex(i, focusSheet = false) {
   const before = app.selected();
   app.select(i ?? undefined);
   const selected = app.selected();
   for (const b of list.querySelectorAll('button')) b.setAttribute('aria-pressed', String(Number(b.dataset.index) === selected));
   updateRoving();
   renderDetails();
+  syncSheet(focusSheet);
   // After the details, whose height the list's depends on.
   revealRow(rowOf(selected));
   const p = placeList[selected];
@@ -352,8 +508,10 @@ function mapText(text, example) {
     localStorage.setItem(STORAGE_KEY, text);
     localStorage.setItem(EXAMPLE_KEY, example ? '1' : '0');
   } catch { /* storage full or disabled: the article is still mapped */ }
+  pinned = null;
   renderList();
   renderDetails();
+  syncSheet(false);
   if (n === 0) say('This article names no place Frontline knows. Check the text, or try one of the examples.', true);
   else say(`${n} place${n === 1 ? '' : 's'} found. Click one to read what the article says about it.`);
   return n;
@@ -459,8 +617,9 @@ function showHint(show, text = '') {
   hint.hidden = !show;
 }
 
-// The view and the selected place live in the address's hash ("#view=37.6,48.3,9.5&place=Izium"),
-// so that a reload or a shared link opens the same view of the article kept in local storage.
+// The view, the selected place and the pinned one live in the address's hash
+// ("#view=37.6,48.3,9.5&place=Izium&pin=Kupiansk"), so that a reload or a shared link opens the
+// same view of the article kept in local storage.
 let addressTimer = null;
 function updateAddress() {
   clearTimeout(addressTimer);
@@ -469,11 +628,12 @@ function updateAddress() {
     const params = new URLSearchParams({ view: `${lon.toFixed(4)},${lat.toFixed(4)},${zoom.toFixed(2)}` });
     const i = app.selected();
     if (i !== undefined && i !== null && placeList[i]) params.set('place', placeList[i].name);
+    if (pinned !== null && placeList[pinned]) params.set('pin', placeList[pinned].name);
     history.replaceState(null, '', `#${params}`);
   }, 200);
 }
 
-// Opens the view and place the address names, if any.
+// Opens the view, the selected place and the pinned one the address names, if any.
 function followAddress() {
   const params = new URLSearchParams(location.hash.slice(1));
   const place = params.get('place');
@@ -481,6 +641,8 @@ function followAddress() {
     const i = app.find(place);
     if (i !== undefined) selectIndex(i);
   }
+  const pinnedName = params.get('pin');
+  if (pinnedName) pin(app.find(pinnedName) ?? null);
   const view = (params.get('view') ?? '').split(',').map(Number);
   if (view.length === 3 && view.every(Number.isFinite)) app.set_view(view[0], view[1], view[2]);
 }
@@ -566,7 +728,7 @@ function wireMap() {
     canvas.classList.remove('dragging');
     if (canvas.hasPointerCapture(e.pointerId)) canvas.releasePointerCapture(e.pointerId);
     flush();
-    if (click && !app.open_cluster(e.offsetX, e.offsetY)) selectIndex(app.pick(e.offsetX, e.offsetY) ?? null);
+    if (click && !app.open_cluster(e.offsetX, e.offsetY)) selectIndex(app.pick(e.offsetX, e.offsetY) ?? null, true);
     updateAddress();
   };
   canvas.addEventListener('pointerup', end);
@@ -621,6 +783,17 @@ function wireMap() {
   watchRatio();
 }
 
+// On a phone the article box and its buttons come first in the page, before the map; on a wide
+// screen they stay at the foot of the side panel. (Moved in the document, not only drawn
+// elsewhere, so the reading and tab order follow.)
+function placeInput() {
+  const pane = document.querySelector('.input-pane');
+  const focused = pane.contains(document.activeElement) ? document.activeElement : null;
+  if (phone.matches) document.querySelector('main').prepend(pane);
+  else document.querySelector('.side').append(pane);
+  focused?.focus({ preventScroll: true });
+}
+
 function wireInput() {
   textarea.addEventListener('input', showStale);
   $('map-it').addEventListener('click', () => mapFromPage(textarea.value, 'The article'));
@@ -660,6 +833,8 @@ function wireInput() {
 }
 
 async function main() {
+  placeInput();
+  phone.addEventListener('change', placeInput);
   const gazetteer = fetchText('pkg/gazetteer.geojson.gz');
   gazetteer.catch(() => {});
   let basemap;
@@ -674,6 +849,7 @@ async function main() {
   wireMap();
   wireList();
   wireInput();
+  wireCards();
   window.frontline = {
     loadArticle: (text) => mapArticle(String(text), 'This text'),
     places: () => (app ? app.places() : []),

@@ -1,13 +1,14 @@
 //! The map: everything between a [`Report`](crate::report::Report) and pixels that can be
 //! tested without a browser. `projection` (Web Mercator, the viewport), `basemap` (land, borders,
 //! water), `style` (colours and shapes), `clusters` (markers that would overlap, drawn as one), `context` (the settlements around, to orient by), `details` (the details panel's sentences and
-//! highlights), `labels` (placement without overlap) and `scene` (the display list and
+//! highlights, grouped by side), `display` (names as the page writes them), `labels` (placement without overlap) and `scene` (the display list and
 //! hit-testing). Only `web` paints the display list.
 
 pub mod basemap;
 pub mod clusters;
 pub mod context;
 pub mod details;
+pub mod display;
 pub mod labels;
 pub mod projection;
 pub mod scene;

@@ -65,7 +65,7 @@ fn side_of_classes(classes: ClassSet) -> Option<Side> {
 }
 
 /// The first side named in a phrase (a speaker: "the Russian Defense Ministry").
-pub(super) fn side_of_phrase(phrase: &str) -> Option<Side> {
+pub(crate) fn side_of_phrase(phrase: &str) -> Option<Side> {
     let lowered = phrase.to_lowercase().replace('-', " ");
     lowered
         .split(|c: char| !c.is_alphanumeric() && c != '\'')

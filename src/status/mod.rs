@@ -23,7 +23,8 @@ use crate::mentions::Framing;
 use crate::report::{Kind, Report, SharedText, Status};
 use crate::resolve::Resolved;
 use crate::text::{Document, TokenKind};
-use attach::{header_status, mention_status, side_of_phrase, Scratch};
+pub(crate) use attach::side_of_phrase;
+use attach::{header_status, mention_status, Scratch};
 use clauses::{find_cues, governing_headers, names_front_line, word_is, CueAt};
 use decide::{build_place, speaker_of, Attributions};
 use lexicon::{lexicon, Class};
@@ -32,7 +33,7 @@ use std::cell::{OnceCell, RefCell};
 
 /// The two sides of the war, as actors and as voices.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Side {
+pub(crate) enum Side {
     Russian,
     Ukrainian,
 }

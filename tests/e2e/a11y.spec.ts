@@ -1,8 +1,9 @@
 // axe-core (from npm, @axe-core/playwright) finds no accessibility violations in the states a
-// reader meets: the first load, the 63-place bulletin, a selected place with long details, and
-// the error banner and message.
+// reader meets: the first load, the 63-place bulletin, a selected place with long details,
+// claims grouped by side beside a pinned place, the phone's bottom sheet (with a pinned place
+// too), and the error banner and message.
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, open, places, loadBulletin, Page } from './fixtures';
+import { test, expect, open, places, loadBulletin, loadSides, Page } from './fixtures';
 
 async function violations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
@@ -41,6 +42,34 @@ test('axe: a selected place with long details', async ({ page }) => {
   await expect(page.locator('#details h3')).toHaveText(name);
   expect(await page.locator('#details').evaluate((d) => d.scrollHeight > d.clientHeight), 'the details scroll').toBe(true);
   expect(await violations(page)).toEqual([]);
+});
+
+test('axe: claims by side beside a pinned place', async ({ page }) => {
+  await open(page);
+  await loadSides(page);
+  await page.evaluate(() => (window as any).frontline.select('Nikolske'));
+  await page.locator('#details .card-pin').click();
+  await page.evaluate(() => (window as any).frontline.select('Kurakhove'));
+  await expect(page.locator('#pinned .side-group')).toHaveCount(2);
+  expect(await violations(page)).toEqual([]);
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('axe: the bottom sheet open, then with a pinned place', async ({ page }) => {
+    await open(page);
+    await loadBulletin(page);
+    const [first, second] = (await places(page)).map((p) => p.name);
+    await page.locator('#places button', { hasText: first }).first().click();
+    await expect(page.locator('#detail-cards')).toBeVisible();
+    await expect(page.locator('#details')).toBeFocused();
+    expect(await violations(page)).toEqual([]);
+    await page.locator('#details .card-pin').click();
+    await page.evaluate((n) => (window as any).frontline.select(n), second);
+    await expect(page.locator('#pinned')).toBeVisible();
+    expect(await violations(page)).toEqual([]);
+  });
 });
 
 test('axe: the error message and the error banner', async ({ page, allowErrors }) => {

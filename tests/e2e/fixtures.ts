@@ -41,10 +41,18 @@ export async function placeNamed(page: Page, name: string): Promise<Place> {
 }
 
 export const BULLETIN = readFileSync(join(__dirname, 'fixtures', 'bulletin.txt'), 'utf8');
+// Written for the tests: both sides speak of Nikolskoe (the gazetteer's “Nikol's’ke”), and a
+// quotation over two sentences names Kurakhove in its first.
+export const SIDES = readFileSync(join(__dirname, 'fixtures', 'sides.txt'), 'utf8');
 
 // Maps the 63-place bulletin written for the tests.
 export async function loadBulletin(page: Page) {
   expect(await page.evaluate((t) => (window as any).frontline.loadArticle(t), BULLETIN)).toBe(63);
+}
+
+// Maps the article written for the tests of the details (SIDES).
+export async function loadSides(page: Page) {
+  expect(await page.evaluate((t) => (window as any).frontline.loadArticle(t), SIDES)).toBe(5);
 }
 
 // The names of the rows the list shows, top to bottom.
