@@ -21,6 +21,23 @@ impl Date {
         exists.then_some(Date { year, month, day })
     }
 
+    /// The days from `earlier` to this date (negative when `earlier` is later).
+    pub fn days_since(self, earlier: Date) -> i64 {
+        self.day_number() - earlier.day_number()
+    }
+
+    /// Days since 1970-01-01, by Howard Hinnant's `days_from_civil`
+    /// (<https://howardhinnant.github.io/date_algorithms.html#days_from_civil>).
+    fn day_number(self) -> i64 {
+        let month = i64::from(self.month);
+        let year = i64::from(self.year) - i64::from(month <= 2);
+        let era = year.div_euclid(400);
+        let year_of_era = year - era * 400;
+        let day_of_year = (153 * ((month + 9) % 12) + 2) / 5 + i64::from(self.day) - 1;
+        let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+        era * 146_097 + day_of_era - 719_468
+    }
+
     /// Reads an ISO 8601 calendar date, "2022-09-12".
     pub fn parse_iso(text: &str) -> Option<Date> {
         let mut parts = text.trim().splitn(3, '-');
@@ -310,6 +327,21 @@ mod tests {
             serde_json::to_string(&date("2022-09-02")).unwrap(),
             "\"2022-09-02\""
         );
+        let days = [
+            ("1970-01-01", "1970-01-01", 0),
+            ("2022-03-01", "2022-02-28", 1),
+            ("2024-03-01", "2024-02-28", 2),
+            ("2023-01-01", "2022-12-31", 1),
+            ("2022-02-24", "2025-02-24", -1096),
+            ("2022-09-12", "1970-01-01", 19_247),
+        ];
+        for (later, earlier, expected) in days {
+            assert_eq!(
+                date(later).days_since(date(earlier)),
+                expected,
+                "{later} − {earlier}"
+            );
+        }
     }
 
     #[test]

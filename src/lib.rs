@@ -14,6 +14,7 @@ pub mod report;
 pub(crate) mod resolve;
 pub(crate) mod status;
 pub(crate) mod text;
+pub mod timeline;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 pub(crate) mod words;

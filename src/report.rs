@@ -2,6 +2,7 @@
 //! evidence (sentences, quotations, speakers) behind every decision. Plain serialisable structs
 //! with public fields, and their GeoJSON form — the contract of `frontline extract`.
 
+use crate::dates::Date;
 use crate::text::Document;
 use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
@@ -46,6 +47,14 @@ impl Status {
     }
 }
 
+/// The two sides of the war, as actors and as voices.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    Russian,
+    Ukrainian,
+}
+
 /// One mention of a place: where it is in the article and the sentence and quotation around it.
 /// The texts are shared: every mention in one sentence holds the same `sentence`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -82,6 +91,8 @@ pub struct ReportedPlace {
     pub reason: String,
     /// Who reports the status, e.g. "Ukrainian president", where the text says.
     pub claimed_by: Option<String>,
+    /// The side of the voice that reports the status, where the text names one.
+    pub claimant_side: Option<Side>,
     /// The surface strings the article used for the place, in order of first use.
     pub forms: Vec<String>,
     /// Every mention, in article order.
@@ -92,6 +103,31 @@ pub struct ReportedPlace {
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Report {
     pub places: Vec<ReportedPlace>,
+}
+
+/// Where a report of a set comes from, written into each of its features.
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct Origin<'a> {
+    /// The report's name (its file's name, or its title).
+    pub report: &'a str,
+    /// The report's date, where known.
+    pub date: Option<Date>,
+    /// Who published it, where its text says.
+    pub source: Option<&'a str>,
+}
+
+/// The GeoJSON text of a set of reports: one FeatureCollection of every report's features in
+/// turn, each with the fields of [`Report::to_geojson_string`] and its report's [`Origin`].
+pub fn set_to_geojson_string(set: &[(&Report, Origin)], pretty: bool) -> String {
+    let collection = CollectionView {
+        kind: "FeatureCollection",
+        features: SetFeaturesView(set),
+    };
+    if pretty {
+        serde_json::to_string_pretty(&collection).expect("GeoJSON serialises")
+    } else {
+        serde_json::to_string(&collection).expect("GeoJSON serialises")
+    }
 }
 
 impl Report {
@@ -119,10 +155,10 @@ impl Report {
 
 /// The report as a GeoJSON FeatureCollection, borrowed for writing.
 #[derive(Serialize)]
-struct CollectionView<'a> {
+struct CollectionView<F: Serialize> {
     #[serde(rename = "type")]
     kind: &'static str,
-    features: FeaturesView<'a>,
+    features: F,
 }
 
 /// The places as GeoJSON features, written one by one.
@@ -130,7 +166,7 @@ struct FeaturesView<'a>(&'a [ReportedPlace]);
 
 impl Serialize for FeaturesView<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.iter().map(FeatureView::of))
+        serializer.collect_seq(self.0.iter().map(|p| FeatureView::of(p, None)))
     }
 }
 
@@ -140,6 +176,20 @@ struct FeatureView<'a> {
     kind: &'static str,
     geometry: geojson::Geometry,
     properties: PropertiesView<'a>,
+}
+
+/// The features of a set of reports, written one by one.
+struct SetFeaturesView<'a>(&'a [(&'a Report, Origin<'a>)]);
+
+impl Serialize for SetFeaturesView<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().flat_map(|(report, origin)| {
+            report
+                .places
+                .iter()
+                .map(move |p| FeatureView::of(p, Some(origin)))
+        }))
+    }
 }
 
 /// Every field of a place but its coordinates, which are the feature's geometry.
@@ -154,10 +204,12 @@ struct PropertiesView<'a> {
     claimed_by: Option<&'a str>,
     forms: &'a [String],
     mentions: &'a [Evidence],
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    origin: Option<&'a Origin<'a>>,
 }
 
 impl<'a> FeatureView<'a> {
-    fn of(p: &'a ReportedPlace) -> FeatureView<'a> {
+    fn of(p: &'a ReportedPlace, origin: Option<&'a Origin<'a>>) -> FeatureView<'a> {
         FeatureView {
             kind: "Feature",
             geometry: geojson::Geometry::new_point([p.lon, p.lat]),
@@ -171,6 +223,7 @@ impl<'a> FeatureView<'a> {
                 claimed_by: p.claimed_by.as_deref(),
                 forms: &p.forms,
                 mentions: &p.mentions,
+                origin,
             },
         }
     }

@@ -210,6 +210,7 @@ fn scorer_follows_the_kits_rules() {
         status,
         reason: String::new(),
         claimed_by: None,
+        claimant_side: None,
         forms: vec![],
         mentions: vec![],
     };

@@ -10,8 +10,9 @@ use std::borrow::Cow;
 use std::sync::Arc;
 
 use super::display::display_name;
+use crate::report::Side;
 use crate::report::{Evidence, Kind, ReportedPlace};
-use crate::status::{side_of_phrase, Side};
+use crate::status::side_of_phrase;
 
 /// A run of a sentence, highlighted where it is the place's mention.
 #[derive(Serialize, Debug, PartialEq)]
@@ -418,6 +419,7 @@ mod tests {
             status: Status::Contested,
             reason: String::new(),
             claimed_by: None,
+            claimant_side: None,
             forms: vec!["Marinka".into()],
             mentions,
         }
@@ -532,6 +534,7 @@ mod tests {
             status: Status::Occupied,
             reason: String::new(),
             claimed_by: Some("The ministry".into()),
+            claimant_side: None,
             forms: vec!["Avdiivka".into()],
             mentions: vec![a, b, c],
         };

@@ -833,6 +833,7 @@ mod tests {
             status,
             reason: String::new(),
             claimed_by: None,
+            claimant_side: None,
             forms: vec![name.into()],
             mentions: vec![Evidence {
                 sentence: name.into(),

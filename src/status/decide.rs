@@ -84,6 +84,12 @@ pub(super) fn build_place(
 ) -> ReportedPlace {
     let place = gazetteer.place(id);
     let best = decide(&entries, |k| mentions[k].sentence);
+    let claimant_side = best.as_ref().and_then(|(k, _, _)| {
+        entries
+            .iter()
+            .find(|(j, _)| j == k)
+            .and_then(|(_, st)| st.as_ref()?.claimant)
+    });
     let metonym_only = entries
         .iter()
         .all(|(k, _)| mentions[*k].metonym || mentions[*k].coreference);
@@ -131,6 +137,7 @@ pub(super) fn build_place(
         status,
         reason,
         claimed_by,
+        claimant_side,
         forms,
         mentions: evidences,
     }

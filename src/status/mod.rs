@@ -20,7 +20,7 @@ mod tests;
 
 use crate::gazetteer::{Gazetteer, PlaceId};
 use crate::mentions::Framing;
-use crate::report::{Kind, Report, SharedText, Status};
+use crate::report::{Kind, Report, SharedText, Side, Status};
 use crate::resolve::Resolved;
 use crate::text::{Document, TokenKind};
 pub(crate) use attach::side_of_phrase;
@@ -30,13 +30,6 @@ use decide::{build_place, speaker_of, Attributions};
 use lexicon::{lexicon, Class};
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::{OnceCell, RefCell};
-
-/// The two sides of the war, as actors and as voices.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Side {
-    Russian,
-    Ukrainian,
-}
 
 /// The status one mention gives its place.
 #[derive(Clone, Debug)]

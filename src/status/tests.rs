@@ -325,3 +325,29 @@ fn voices_and_headers() {
         "#]],
     );
 }
+
+#[test]
+fn the_claimant_side_is_the_side_of_the_deciding_voice() {
+    use crate::report::Side::{Russian, Ukrainian};
+    let cases = [
+        (
+            "\"Our forces liberated Kupiansk,\" the Ukrainian General Staff said.",
+            Some(Ukrainian),
+        ),
+        (
+            "The Russian Defence Ministry said its troops had captured Soledar.",
+            Some(Russian),
+        ),
+        // The narrator is no side; a bare mention has no claim.
+        ("Ukrainian forces liberated Kupiansk.", None),
+        (
+            "Kupiansk was quiet, the Russian Defence Ministry said.",
+            None,
+        ),
+    ];
+    for (text, side) in cases {
+        let places = crate::extract(gazetteer(), text).places;
+        assert_eq!(places.len(), 1, "{text}");
+        assert_eq!(places[0].claimant_side, side, "{text}");
+    }
+}
