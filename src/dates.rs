@@ -38,6 +38,26 @@ impl Date {
         era * 146_097 + day_of_era - 719_468
     }
 
+    /// The date `days` days after 1970-01-01, by Howard Hinnant's `civil_from_days`
+    /// (<https://howardhinnant.github.io/date_algorithms.html#civil_from_days>).
+    pub fn from_day_number(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let day_of_era = z - era * 146_097;
+        let year_of_era =
+            (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+        let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+        let mp = (5 * day_of_year + 2) / 153;
+        let day = (day_of_year - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = year_of_era + era * 400 + i64::from(month <= 2);
+        Date {
+            year: year as i32,
+            month,
+            day,
+        }
+    }
+
     /// Reads an ISO 8601 calendar date, "2022-09-12".
     pub fn parse_iso(text: &str) -> Option<Date> {
         let mut parts = text.trim().splitn(3, '-');
@@ -341,6 +361,17 @@ mod tests {
                 expected,
                 "{later} − {earlier}"
             );
+        }
+        let epoch = date("1970-01-01");
+        for day in [
+            "1970-01-01",
+            "2000-02-29",
+            "2022-09-12",
+            "1969-12-31",
+            "2100-03-01",
+        ] {
+            let d = date(day);
+            assert_eq!(Date::from_day_number(d.days_since(epoch)), d, "{day}");
         }
     }
 

@@ -191,6 +191,18 @@ impl fmt::Display for GazetteerError {
 impl std::error::Error for GazetteerError {}
 
 impl Gazetteer {
+    /// A gazetteer of the GeoJSON `features` given, for tests that need a few places.
+    #[cfg(test)]
+    pub(crate) fn of_features(features: &[String]) -> Gazetteer {
+        let text = format!(
+            r#"{{"type":"FeatureCollection","features":[{}]}}"#,
+            features.join(",")
+        );
+        Gazetteer::from_geojson_str(&text).expect("the fixture gazetteer loads")
+    }
+}
+
+impl Gazetteer {
     /// Loads a gazetteer from the text of a GeoJSON FeatureCollection of Point features with
     /// the properties `name`, `kind`, `type`, `names` (and optionally `id`, `stems`, `oblast`,
     /// `country`, `pop`).

@@ -885,11 +885,7 @@ pub(crate) mod tests {
                 .to_string()
             })
             .collect();
-        let text = format!(
-            r#"{{"type":"FeatureCollection","features":[{}]}}"#,
-            features.join(",")
-        );
-        Gazetteer::from_geojson_str(&text).unwrap()
+        Gazetteer::of_features(&features)
     }
 
     /// The places `text` resolves to, as (surface, place name), in text order.

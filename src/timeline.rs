@@ -4,8 +4,10 @@
 //! disagree within [`CLAIM_STANDS_DAYS`] of each other and no later report settles it, the place
 //! is disputed.
 
-use crate::dates::Date;
+use crate::dates::{report_date, Date};
+use crate::gazetteer::Gazetteer;
 use crate::report::{Report, ReportedPlace, Side, Status};
+use crate::status::side_of_phrase;
 use rustc_hash::FxHashMap;
 use serde::{Serialize, Serializer};
 
@@ -24,7 +26,108 @@ pub struct DatedReport {
     pub dated_by_text: bool,
     /// Who published it, where the text names them.
     pub source: Option<String>,
+    /// The side whose voice the report is in, where it tells: the side most of its claims are
+    /// made by, else the side whose terms its narrator uses, else the side its source names. A claim in no named voice counts as this
+    /// side's.
+    pub side: Option<Side>,
     pub report: Report,
+}
+
+/// The longest title kept, in bytes.
+const LONGEST_TITLE: usize = 80;
+
+impl DatedReport {
+    /// Reads `text` as a report of a set: its places, its title (the first line, else `name`),
+    /// its own date (else `added`, the day it was added) and its source.
+    pub fn read(gazetteer: &Gazetteer, text: &str, name: &str, added: Date) -> DatedReport {
+        let report = crate::extract(gazetteer, text);
+        let title = title_of(text).unwrap_or(name).to_string();
+        let own_date = report_date(text, added.year);
+        let source = dateline_source(text).or_else(|| most_claimed_by(&report));
+        let side = majority_side(&report)
+            .or(report.narrator_side)
+            .or_else(|| source.as_deref().and_then(side_of_phrase));
+        DatedReport {
+            title,
+            date: own_date.unwrap_or(added),
+            dated_by_text: own_date.is_some(),
+            source,
+            side,
+            report,
+        }
+    }
+}
+
+/// The first non-blank line of `text`, cut to [`LONGEST_TITLE`] bytes at a word.
+fn title_of(text: &str) -> Option<&str> {
+    let line = text.lines().map(str::trim).find(|l| !l.is_empty())?;
+    if line.len() <= LONGEST_TITLE {
+        return Some(line);
+    }
+    let mut end = LONGEST_TITLE;
+    while !line.is_char_boundary(end) {
+        end -= 1;
+    }
+    let cut = line[..end].rfind(' ').unwrap_or(end);
+    Some(line[..cut].trim_end())
+}
+
+/// How far into a text a dateline's agency is looked for.
+const DATELINE_REACH: usize = 300;
+
+/// The agency of a dateline: "KYIV, Sept 11 (Reuters) –" gives "Reuters" — one to four words
+/// in parentheses, the first capitalised, followed by a dash.
+fn dateline_source(text: &str) -> Option<String> {
+    let mut head_end = text.len().min(DATELINE_REACH);
+    while !text.is_char_boundary(head_end) {
+        head_end -= 1;
+    }
+    let head = &text[..head_end];
+    let mut from = 0;
+    while let Some(open) = head[from..].find('(').map(|k| from + k) {
+        let Some(close) = head[open..].find(')').map(|k| open + k) else {
+            break;
+        };
+        let inside = head[open + 1..close].trim();
+        let words: Vec<&str> = inside.split_whitespace().collect();
+        let named =
+            (1..=4).contains(&words.len()) && words[0].starts_with(|c: char| c.is_uppercase());
+        let dash_after = head[close + 1..].trim_start().starts_with(['–', '—', '-']);
+        if named && dash_after {
+            return Some(inside.to_string());
+        }
+        from = close;
+    }
+    None
+}
+
+/// The speaker who makes more than half of the report's claims.
+fn most_claimed_by(report: &Report) -> Option<String> {
+    let claimants: Vec<&str> = report
+        .places
+        .iter()
+        .filter_map(|p| p.claimed_by.as_deref())
+        .collect();
+    let count = |c: &str| claimants.iter().filter(|&&x| x == c).count();
+    let best = claimants.iter().copied().max_by_key(|&c| count(c))?;
+    (count(best) * 2 > claimants.len()).then(|| best.to_string())
+}
+
+/// The side most of the report's claims are made by, if one side makes more than the other.
+fn majority_side(report: &Report) -> Option<Side> {
+    let count = |side| {
+        report
+            .places
+            .iter()
+            .filter(|p| p.claimant_side == Some(side))
+            .count()
+    };
+    let (ua, ru) = (count(Side::Ukrainian), count(Side::Russian));
+    match ua.cmp(&ru) {
+        std::cmp::Ordering::Greater => Some(Side::Ukrainian),
+        std::cmp::Ordering::Less => Some(Side::Russian),
+        std::cmp::Ordering::Equal => None,
+    }
 }
 
 /// A place's status over a set of reports.
@@ -58,6 +161,8 @@ pub struct Claim<'a> {
     /// The report's index in the set.
     pub report: usize,
     pub date: Date,
+    /// The side that makes the claim: the place's claimant's, else the report's.
+    pub side: Option<Side>,
     pub place: &'a ReportedPlace,
 }
 
@@ -117,6 +222,7 @@ pub fn as_of<'a>(set: &'a [DatedReport], date: Date) -> Vec<PlaceAsOf<'a>> {
             claims[slot].push(Claim {
                 report: r,
                 date: set[r].date,
+                side: place.claimant_side.or(set[r].side),
                 place,
             });
         }
@@ -145,13 +251,13 @@ fn decide<'a>(claims: &[Claim<'a>]) -> (SetStatus, Vec<Claim<'a>>) {
         claims
             .iter()
             .rev()
-            .find(|c| c.of_control() && c.place.claimant_side == Some(side))
+            .find(|c| c.of_control() && c.side == Some(side))
     };
     if let (Some(ua), Some(ru)) = (latest_of(Side::Ukrainian), latest_of(Side::Russian)) {
         let apart = ua.date.days_since(ru.date).abs();
-        let settled = claims.iter().any(|c| {
-            c.of_control() && c.place.claimant_side.is_none() && c.date > ua.date.max(ru.date)
-        });
+        let settled = claims
+            .iter()
+            .any(|c| c.of_control() && c.side.is_none() && c.date > ua.date.max(ru.date));
         if ua.place.status != ru.place.status && apart <= CLAIM_STANDS_DAYS && !settled {
             return (SetStatus::Disputed, vec![*ua, *ru]);
         }
@@ -192,7 +298,11 @@ mod tests {
             date,
             dated_by_text: true,
             source: None,
-            report: Report { places },
+            side: None,
+            report: Report {
+                places,
+                narrator_side: None,
+            },
         }
     }
 
@@ -331,5 +441,143 @@ mod tests {
             summary(&set, day(2)),
             ["Novoselivka: contested (y) [y,x]", "Nova: occupied (x) [x]"]
         );
+    }
+
+    fn gazetteer() -> Gazetteer {
+        let town = |id: u32, name: &str, lon: f64, lat: f64| {
+            format!(
+                r#"{{"type":"Feature","geometry":{{"type":"Point","coordinates":[{lon},{lat}]}},
+                "properties":{{"id":{id},"name":"{name}","kind":"settlement","type":"city",
+                "names":["{name}"],"oblast":"Kharkiv Oblast","country":"UA","pop":30000}}}}"#
+            )
+        };
+        let features = [
+            town(703656, "Kupiansk", 37.616, 49.710),
+            town(707292, "Izium", 37.277, 49.207),
+        ];
+        Gazetteer::of_features(&features)
+    }
+
+    #[test]
+    fn a_report_is_read_with_its_title_date_source_and_side() {
+        let gazetteer = gazetteer();
+        let added = day(20);
+        let read = |text: &str| DatedReport::read(&gazetteer, text, "file.txt", added);
+        type Case = (
+            &'static str,
+            &'static str,
+            Date,
+            bool,
+            Option<&'static str>,
+            Option<Side>,
+        );
+        let cases: &[Case] = &[
+            (
+                "KYIV, Sept 11, 2022 (Wire Service) – Ukrainian forces liberated Kupiansk.",
+                "KYIV, Sept 11, 2022 (Wire Service) – Ukrainian forces liberated Kupiansk.",
+                day(11),
+                true,
+                Some("Wire Service"),
+                None,
+            ),
+            (
+                "Statement of the Russian Defence Ministry\n\nThe Kiev regime lost ground. Our troops hold Izium.",
+                "Statement of the Russian Defence Ministry",
+                added,
+                false,
+                None,
+                Some(Russian),
+            ),
+            (
+                "\n  \n\"Our forces liberated Kupiansk,\" the Ukrainian General Staff said on 12 September 2022.",
+                "\"Our forces liberated Kupiansk,\" the Ukrainian General Staff said on 12",
+                day(12),
+                true,
+                Some("the Ukrainian General Staff"),
+                Some(Ukrainian),
+            ),
+            ("", "file.txt", added, false, None, None),
+        ];
+        for &(text, title, date, dated_by_text, source, side) in cases {
+            let r = read(text);
+            assert_eq!(
+                (
+                    r.title.as_str(),
+                    r.date,
+                    r.dated_by_text,
+                    r.source.as_deref(),
+                    r.side
+                ),
+                (title, date, dated_by_text, source, side),
+                "{text:?}"
+            );
+        }
+        assert_eq!(read("Kupiansk was shelled.").report.places.len(), 1);
+    }
+
+    #[test]
+    fn titles_are_cut_at_a_word_and_sources_need_a_dateline() {
+        let long = format!("{} end", "word ".repeat(20));
+        assert_eq!(title_of(&long), Some("word ".repeat(16).trim_end()));
+        assert_eq!(title_of(&"ж".repeat(60)).map(str::len), Some(80));
+        assert_eq!(title_of(" \n\t"), None);
+        let sources = [
+            (
+                "LONDON (Frontline example) — Text.",
+                Some("Frontline example"),
+            ),
+            ("The Armed Forces of Ukraine (AFU) said.", None),
+            ("KYIV (lower case) – text", None),
+            ("KYIV (Ukrinform) text", None),
+            ("KYIV (One Two Three Four Five) – text", None),
+            ("KYIV (Reuters", None),
+        ];
+        for (text, source) in sources {
+            assert_eq!(dateline_source(text).as_deref(), source, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_claim_in_no_named_voice_takes_the_reports_side() {
+        let mut ru = report("ru", day(11), vec![place("Kupiansk", Occupied, None)]);
+        ru.side = Some(Russian);
+        let set = [
+            report(
+                "ua",
+                day(10),
+                vec![place("Kupiansk", Liberated, Some(Ukrainian))],
+            ),
+            ru,
+        ];
+        assert_eq!(
+            summary(&set, day(11)),
+            ["Kupiansk: disputed (ua,ru) [ru,ua]"]
+        );
+    }
+
+    #[test]
+    fn the_most_frequent_claimant_names_the_source_and_the_majority_side() {
+        let claimed = |by: Option<&str>, side: Option<Side>| ReportedPlace {
+            claimed_by: by.map(str::to_string),
+            ..place("X", Contested, side)
+        };
+        let report = Report {
+            places: vec![
+                claimed(Some("the governor"), Some(Ukrainian)),
+                claimed(Some("the ministry"), Some(Russian)),
+                claimed(Some("the ministry"), Some(Russian)),
+                claimed(None, None),
+            ],
+            ..Report::default()
+        };
+        assert_eq!(most_claimed_by(&report).as_deref(), Some("the ministry"));
+        assert_eq!(majority_side(&report), Some(Russian));
+        let even = Report {
+            places: report.places[..2].to_vec(),
+            ..Report::default()
+        };
+        assert_eq!(most_claimed_by(&even), None);
+        assert_eq!(majority_side(&even), None);
+        assert_eq!(most_claimed_by(&Report::default()), None);
     }
 }

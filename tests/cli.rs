@@ -113,6 +113,81 @@ fn missing_and_non_utf8_files_exit_2_with_one_line() {
 }
 
 #[test]
+fn several_files_make_one_collection_with_each_report_named_and_dated() {
+    let dir = ScratchDir::new("set");
+    let write = |name: &str, text: &[u8]| {
+        let path = dir.0.join(name);
+        std::fs::write(&path, text).unwrap();
+        path.to_str().unwrap().to_string()
+    };
+    let ua = write(
+        "ua.txt",
+        b"KYIV, Sept 11, 2022 (Frontline example) - Ukrainian forces liberated Kupiansk.",
+    );
+    let ru = write(
+        "ru.txt",
+        b"Briefing\n\nAs of 12 September 2022 the Kiev regime shelled Kupiansk and Izium.",
+    );
+    let undated = write("undated.txt", b"Russian missiles struck Odesa.");
+    let binary = write("binary.txt", &[0x66, 0xff, 0x00]);
+
+    let out = frontline(&["extract", &ua, &ru, &undated], b"");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows: Vec<[String; 5]> = features(&out)
+        .iter()
+        .map(|f| {
+            let p = &f["properties"];
+            let report = p["report"].as_str().unwrap().rsplit('/').next().unwrap();
+            [
+                report.to_string(),
+                p["date"].to_string(),
+                p["source"].to_string(),
+                p["name"].as_str().unwrap().to_string(),
+                p["status"].as_str().unwrap().to_string(),
+            ]
+        })
+        .collect();
+    let expected = [
+        [
+            "ua.txt",
+            "\"2022-09-11\"",
+            "\"Frontline example\"",
+            "Kyiv",
+            "mentioned",
+        ],
+        [
+            "ua.txt",
+            "\"2022-09-11\"",
+            "\"Frontline example\"",
+            "Kupiansk",
+            "liberated",
+        ],
+        ["ru.txt", "\"2022-09-12\"", "null", "Kyiv", "mentioned"],
+        ["ru.txt", "\"2022-09-12\"", "null", "Kupiansk", "attacked"],
+        ["ru.txt", "\"2022-09-12\"", "null", "Izium", "attacked"],
+        ["undated.txt", "null", "null", "Odesa", "attacked"],
+    ];
+    assert_eq!(rows, expected.map(|row| row.map(str::to_string)));
+
+    // One file keeps the single-report output exactly; an unreadable one is named, the others
+    // are still printed, and the status says something failed.
+    let alone = frontline(&["extract", &ua], b"");
+    assert!(!String::from_utf8_lossy(&alone.stdout).contains("\"report\""));
+    let out = frontline(&["extract", &ua, &binary, &undated], b"");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("binary.txt is not UTF-8") && err.contains("1 of 3 files"),
+        "{err}"
+    );
+    assert_eq!(features(&out).len(), 3, "Kyiv and Kupiansk, and Odesa");
+}
+
+#[test]
 fn a_broken_gazetteer_is_named_in_the_error() {
     let dir = ScratchDir::new("gazetteer");
     let bad = dir.0.join("bad.geojson");
@@ -164,8 +239,8 @@ fn usage_errors_exit_2_saying_what_was_expected() {
             "unexpected argument '--frobnicate'",
         ),
         (
-            &["extract", "a.txt", "b.txt"][..],
-            "unexpected argument 'b.txt'",
+            &["extract", "--jsonl", "a.txt", "b.txt"][..],
+            "--jsonl reads one input",
         ),
         (
             &["extract", "--jsonl", "--pretty"][..],

@@ -87,11 +87,7 @@ mod tests {
             ),
             feature(5, "Donets", "other", "river", 37.0, 49.5, 0),
         ];
-        let text = format!(
-            r#"{{"type":"FeatureCollection","features":[{}]}}"#,
-            features.join(",")
-        );
-        Gazetteer::from_geojson_str(&text).unwrap()
+        Gazetteer::of_features(&features)
     }
 
     #[test]

@@ -888,6 +888,7 @@ mod tests {
                 ),
                 place("Russia", Kind::Country, 100.0, 60.0, Status::Mentioned),
             ],
+            ..Report::default()
         }
     }
 
@@ -1012,6 +1013,7 @@ mod tests {
                     )
                 })
                 .collect(),
+            ..Report::default()
         };
         let m = marks(&b, &report);
         let v = view_of(&b, &m);
@@ -1070,7 +1072,13 @@ mod tests {
             48.3,
             Status::Attacked,
         ));
-        marks(&basemap(), &Report { places })
+        marks(
+            &basemap(),
+            &Report {
+                places,
+                narrator_side: None,
+            },
+        )
     }
 
     /// The markers drawn for places and the counts drawn on clusters.

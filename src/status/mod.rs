@@ -220,7 +220,11 @@ pub fn report(gazetteer: &Gazetteer, doc: &Document, resolved: &[Resolved]) -> R
             )
         })
         .collect();
-    Report { places }
+    let narrator_side = voices.narrator().then_some(Side::Russian);
+    Report {
+        places,
+        narrator_side,
+    }
 }
 
 /// The places in order of first mention, and each place's mentions with the status each gives.

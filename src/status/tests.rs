@@ -52,11 +52,7 @@ fn gazetteer() -> &'static Gazetteer {
             "names":["Russia"],"country":"RU"}}"#
                 .to_string(),
         );
-        let text = format!(
-            r#"{{"type":"FeatureCollection","features":[{}]}}"#,
-            features.join(",")
-        );
-        Gazetteer::from_geojson_str(&text).expect("the fixture gazetteer loads")
+        Gazetteer::of_features(&features)
     })
 }
 

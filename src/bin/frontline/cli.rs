@@ -1,9 +1,14 @@
 //! The `frontline` command line. `frontline extract [--pretty] [FILE|-]` prints the GeoJSON
-//! report of an article; `frontline extract --jsonl [FILE|-]` reads one article a JSON line and
+//! report of an article; `frontline extract FILE FILE …` prints one collection of several
+//! reports, each feature with its report's name, date and source;
+//! `frontline extract --jsonl [FILE|-]` reads one article a JSON line and
 //! writes one JSON line of places for each, streaming, with the gazetteer loaded once. The
 //! gazetteer is `data/gazetteer.geojson`, or `$FRONTLINE_GAZETTEER`.
 
 use clap::{Args, Parser, Subcommand};
+use frontline::dates::Date;
+use frontline::report::{set_to_geojson_string, Origin};
+use frontline::timeline::DatedReport;
 use frontline::{extract, Gazetteer};
 use serde::{Deserialize, Serialize};
 use serde_json::error::Category;
@@ -45,17 +50,23 @@ struct ExtractArgs {
     #[arg(long, conflicts_with = "pretty")]
     jsonl: bool,
     /// The article as UTF-8 text (with --jsonl, the JSON Lines); '-' reads standard input
-    #[arg(value_name = "FILE", default_value = "-")]
-    file: PathBuf,
+    ///
+    /// Several files make one collection of several reports: each feature gets "report" (the
+    /// file's name), "date" (the date the report's text gives itself, or null) and "source"
+    /// (who published it, where the text says, or null). A file that cannot be read is named
+    /// on standard error, the others are still printed, and the exit status is 2.
+    #[arg(value_name = "FILE", default_value = "-", num_args = 1..)]
+    files: Vec<PathBuf>,
 }
 
 /// Runs the command line: parses the arguments and does what they ask.
 pub fn main() -> ExitCode {
     let Command::Extract(args) = Cli::parse().command;
-    let done = if args.jsonl {
-        run_jsonl(&args.file)
-    } else {
-        run_extract(&args.file, args.pretty)
+    let done = match args.files.as_slice() {
+        [file] if args.jsonl => run_jsonl(file),
+        _ if args.jsonl => Err("--jsonl reads one input; give one FILE or '-'".to_string()),
+        [file] => run_extract(file, args.pretty),
+        files => run_set(files, args.pretty),
     };
     match done {
         Ok(()) => ExitCode::SUCCESS,
@@ -66,24 +77,74 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn run_extract(input: &Path, pretty: bool) -> Result<(), String> {
+/// The article in `input`, which must be UTF-8 text.
+fn read_article(input: &Path) -> Result<String, String> {
     let mut bytes = Vec::new();
     open(input)?
         .read_to_end(&mut bytes)
         .map_err(|e| format!("cannot read {}: {e}", name(input)))?;
-    let article = String::from_utf8(bytes).map_err(|e| {
+    String::from_utf8(bytes).map_err(|e| {
         format!(
             "{} is not UTF-8 text (invalid byte at offset {}); save the article as UTF-8 and try again",
             name(input),
             e.utf8_error().valid_up_to()
         )
-    })?;
+    })
+}
+
+fn run_extract(input: &Path, pretty: bool) -> Result<(), String> {
+    let article = read_article(input)?;
     let gazetteer = load_gazetteer()?;
     let report = extract(&gazetteer, &article);
     println!("{}", report.to_geojson_string(pretty));
     // The process ends here: freeing a hundred thousand strings one by one would only delay it.
     std::mem::forget((gazetteer, report));
     Ok(())
+}
+
+/// Prints one collection of the reports in `inputs`; a file that cannot be read is named on
+/// standard error and left out, and makes the whole an error once the others are printed.
+fn run_set(inputs: &[PathBuf], pretty: bool) -> Result<(), String> {
+    let gazetteer = load_gazetteer()?;
+    let today = today();
+    let mut unread = 0;
+    let mut set = Vec::new();
+    for input in inputs {
+        match read_article(input) {
+            Ok(text) => {
+                let report = DatedReport::read(&gazetteer, &text, &name(input), today);
+                set.push((name(input).into_owned(), report));
+            }
+            Err(message) => {
+                eprintln!("frontline: {message}");
+                unread += 1;
+            }
+        }
+    }
+    let origins: Vec<(&frontline::Report, Origin)> = set
+        .iter()
+        .map(|(file, r)| {
+            let origin = Origin {
+                report: file,
+                date: r.dated_by_text.then_some(r.date),
+                source: r.source.as_deref(),
+            };
+            (&r.report, origin)
+        })
+        .collect();
+    println!("{}", set_to_geojson_string(&origins, pretty));
+    match unread {
+        0 => Ok(()),
+        n => Err(format!("{n} of {} files could not be read", inputs.len())),
+    }
+}
+
+/// Today's date, by the system clock (UTC).
+fn today() -> Date {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    Date::from_day_number((seconds / 86_400) as i64)
 }
 
 /// Lines longer than this give their buffer back once read, so one long article does not keep
