@@ -25,8 +25,12 @@ pub use report::{Evidence, Report, ReportedPlace, Status};
 /// The top-level entry point for reading an article: every place it names, resolved against
 /// `gazetteer`, with its reported status and evidence. Any text gives a report (possibly empty).
 pub fn extract(gazetteer: &Gazetteer, article: &str) -> Report {
-    let doc = text::Document::parse(article);
-    let found = mentions::find(gazetteer, &doc);
-    let resolved = resolve::resolve(gazetteer, &doc, found);
-    status::report(gazetteer, &doc, &resolved)
+    extract_parsed(gazetteer, &text::Document::parse(article))
+}
+
+/// [`extract`] of an article already parsed.
+pub(crate) fn extract_parsed(gazetteer: &Gazetteer, doc: &text::Document) -> Report {
+    let found = mentions::find(gazetteer, doc);
+    let resolved = resolve::resolve(gazetteer, doc, found);
+    status::report(gazetteer, doc, &resolved)
 }

@@ -103,9 +103,6 @@ pub struct ReportedPlace {
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Report {
     pub places: Vec<ReportedPlace>,
-    /// The side whose terms the narrator (the text outside quotations) uses, where they are
-    /// one side's ("the Kiev regime", "liberated" for a Russian capture): Russian or none.
-    pub narrator_side: Option<Side>,
 }
 
 /// Where a report of a set comes from, written into each of its features.

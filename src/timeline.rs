@@ -7,7 +7,8 @@
 use crate::dates::{report_date, Date};
 use crate::gazetteer::Gazetteer;
 use crate::report::{Report, ReportedPlace, Side, Status};
-use crate::status::side_of_phrase;
+use crate::status::{narrator_side, side_of_phrase};
+use crate::text::Document;
 use rustc_hash::FxHashMap;
 use serde::{Serialize, Serializer};
 
@@ -40,12 +41,13 @@ impl DatedReport {
     /// Reads `text` as a report of a set: its places, its title (the first line, else `name`),
     /// its own date (else `added`, the day it was added) and its source.
     pub fn read(gazetteer: &Gazetteer, text: &str, name: &str, added: Date) -> DatedReport {
-        let report = crate::extract(gazetteer, text);
+        let doc = Document::parse(text);
+        let report = crate::extract_parsed(gazetteer, &doc);
         let title = title_of(text).unwrap_or(name).to_string();
         let own_date = report_date(text, added.year);
         let source = dateline_source(text).or_else(|| most_claimed_by(&report));
         let side = majority_side(&report)
-            .or(report.narrator_side)
+            .or_else(|| narrator_side(&doc))
             .or_else(|| source.as_deref().and_then(side_of_phrase));
         DatedReport {
             title,
@@ -299,10 +301,7 @@ mod tests {
             dated_by_text: true,
             source: None,
             side: None,
-            report: Report {
-                places,
-                narrator_side: None,
-            },
+            report: Report { places },
         }
     }
 
@@ -568,13 +567,11 @@ mod tests {
                 claimed(Some("the ministry"), Some(Russian)),
                 claimed(None, None),
             ],
-            ..Report::default()
         };
         assert_eq!(most_claimed_by(&report).as_deref(), Some("the ministry"));
         assert_eq!(majority_side(&report), Some(Russian));
         let even = Report {
             places: report.places[..2].to_vec(),
-            ..Report::default()
         };
         assert_eq!(most_claimed_by(&even), None);
         assert_eq!(majority_side(&even), None);

@@ -290,7 +290,6 @@ fn scorer_follows_the_kits_rules() {
                 Status::Mentioned,
             ),
         ],
-        ..Report::default()
     };
     let c = score::score(&gold, &report);
     assert_eq!(

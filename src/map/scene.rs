@@ -888,7 +888,6 @@ mod tests {
                 ),
                 place("Russia", Kind::Country, 100.0, 60.0, Status::Mentioned),
             ],
-            ..Report::default()
         }
     }
 
@@ -1013,7 +1012,6 @@ mod tests {
                     )
                 })
                 .collect(),
-            ..Report::default()
         };
         let m = marks(&b, &report);
         let v = view_of(&b, &m);
@@ -1072,13 +1070,7 @@ mod tests {
             48.3,
             Status::Attacked,
         ));
-        marks(
-            &basemap(),
-            &Report {
-                places,
-                narrator_side: None,
-            },
-        )
+        marks(&basemap(), &Report { places })
     }
 
     /// The markers drawn for places and the counts drawn on clusters.

@@ -92,6 +92,12 @@ struct Voices<'a> {
     speakers: RefCell<HashMap<(usize, usize), Option<Side>>>,
 }
 
+/// The side whose terms the narrator of `doc` (the text outside quotations) uses, where they
+/// are one side's ("the Kiev regime", "liberated" for a Russian capture): Russian or none.
+pub(crate) fn narrator_side(doc: &Document) -> Option<Side> {
+    Voices::of(doc).narrator().then_some(Side::Russian)
+}
+
 /// `text` in lower case (ASCII), hyphens and apostrophes as spaces, appended to `out`: the form
 /// the framing phrases are matched in.
 fn push_matchable(out: &mut String, text: &str) {
@@ -220,11 +226,7 @@ pub fn report(gazetteer: &Gazetteer, doc: &Document, resolved: &[Resolved]) -> R
             )
         })
         .collect();
-    let narrator_side = voices.narrator().then_some(Side::Russian);
-    Report {
-        places,
-        narrator_side,
-    }
+    Report { places }
 }
 
 /// The places in order of first mention, and each place's mentions with the status each gives.
