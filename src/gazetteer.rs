@@ -104,7 +104,7 @@ pub struct NameRef {
 
 /// The places one key names. Most keys name a single place, held without an allocation of
 /// its own.
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 enum Refs {
     One([NameRef; 1]),
     Many(Vec<NameRef>),
@@ -143,8 +143,9 @@ const BYTES_PER_SPELLING: usize = 100;
 /// The shortest loose key looked up, in bytes (letters).
 const LOOSE_KEY_MIN_BYTES: usize = 7;
 
-/// All places and the index from folded names to places.
-#[derive(Debug, Default)]
+/// All places and the index from folded names to places. Two gazetteers are equal when they
+/// hold the same places in the same order and index the same keys.
+#[derive(Debug, Default, PartialEq)]
 pub struct Gazetteer {
     pub places: Vec<Place>,
     names: FxHashMap<String, Refs>,
