@@ -188,18 +188,19 @@ pub fn loose_key(key: &str) -> String {
 /// allocation when it fits).
 pub fn loose_key_into(key: &str, loose: &mut String) {
     loose.clear();
+    // A key is ASCII: letters, digits and spaces.
     let mut last = None;
-    for c in key.chars().filter(|&c| c != ' ') {
-        let c = match c {
-            'g' => 'h',
-            'e' | 'o' => 'i',
-            c => c,
+    for b in key.bytes().filter(|&b| b != b' ') {
+        let b = match b {
+            b'g' => b'h',
+            b'e' | b'o' => b'i',
+            b => b,
         };
-        let doubled = c.is_ascii_alphabetic() && last == Some(c);
-        let ia = c == 'a' && last == Some('i');
+        let doubled = b.is_ascii_alphabetic() && last == Some(b);
+        let ia = b == b'a' && last == Some(b'i');
         if !(doubled || ia) {
-            loose.push(c);
-            last = Some(c);
+            loose.push(char::from(b));
+            last = Some(b);
         }
     }
 }
