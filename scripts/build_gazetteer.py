@@ -224,7 +224,7 @@ ENDINGS = [("oie", "e"), ("oe", "e"), ("aia", "a"), ("ovka", "ivka"), ("ovo", "o
            ("ino", "ine")]
 
 # Latin letters that Unicode does not decompose into a base letter and a mark, written as the
-# base letter (the letter table of `push_folded_word` in src/names.rs).
+# base letter (`PLAIN_LETTERS` of the fold table's generator in src/names.rs).
 PLAIN_LETTERS = {"ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ð": "d", "Ð": "d",
                  "ı": "i", "ħ": "h", "Ħ": "h", "ŧ": "t", "Ŧ": "t"}
 

@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
 # Installs what building and testing the page needs, skipping every step already done:
-# the wasm32 target, Chromium and ChromeDriver (Debian), wasm-bindgen-cli at the version of
-# Cargo.lock, and the npm tools of tests/e2e (Playwright, axe-core, binaryen's wasm-opt).
+# the wasm32 target, Chromium, ChromeDriver and libdeflate-gzip (Debian), wasm-bindgen-cli at the
+# version of Cargo.lock, and the npm tools of tests/e2e (Playwright, axe-core, binaryen's wasm-opt).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
+   || ! command -v libdeflate-gzip >/dev/null; then
   SUDO=""
   [ "$(id -u)" = 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver libdeflate-tools
 fi
 
 want=$(cargo metadata --format-version 1 --locked | python3 -c \

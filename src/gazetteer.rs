@@ -3,7 +3,8 @@
 //! folded key of every spelling (see [`crate::names`]) to the places it names.
 
 use crate::names::{fold_name, fold_name_into, loose_key, loose_key_into};
-use rustc_hash::FxHashMap;
+use hashbrown::hash_map::EntryRef;
+use rustc_hash::{FxBuildHasher, FxHashMap};
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -104,7 +105,7 @@ pub struct NameRef {
 
 /// The places one key names. Most keys name a single place, held without an allocation of
 /// its own.
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 enum Refs {
     One([NameRef; 1]),
     Many(Vec<NameRef>),
@@ -143,14 +144,18 @@ const BYTES_PER_SPELLING: usize = 100;
 /// The shortest loose key looked up, in bytes (letters).
 const LOOSE_KEY_MIN_BYTES: usize = 7;
 
-/// All places and the index from folded names to places.
-#[derive(Debug, Default)]
+/// Keys to the places they name.
+type Index = hashbrown::HashMap<String, Refs, FxBuildHasher>;
+
+/// All places and the index from folded names to places. Two gazetteers are equal when they
+/// hold the same places in the same order and index the same keys.
+#[derive(Debug, Default, PartialEq)]
 pub struct Gazetteer {
     pub places: Vec<Place>,
-    names: FxHashMap<String, Refs>,
+    names: Index,
     /// The loose key of every spelling of the theatre's settlements (see [`loose_key`]) to
     /// its places.
-    loose: FxHashMap<String, Refs>,
+    loose: Index,
     stems: FxHashMap<String, Vec<PlaceId>>,
     max_words: usize,
 }
@@ -234,8 +239,8 @@ impl Gazetteer {
         let spellings = len / BYTES_PER_SPELLING;
         Gazetteer {
             places: Vec::with_capacity(len / BYTES_PER_PLACE),
-            names: FxHashMap::with_capacity_and_hasher(spellings, Default::default()),
-            loose: FxHashMap::with_capacity_and_hasher(spellings, Default::default()),
+            names: Index::with_capacity_and_hasher(spellings, FxBuildHasher),
+            loose: Index::with_capacity_and_hasher(spellings, FxBuildHasher),
             ..Gazetteer::default()
         }
     }
@@ -262,10 +267,11 @@ impl Gazetteer {
             },
             _ => return Err(bad("geometry", "must be a Point")),
         };
-        // One pass over the properties, moving each value out.
-        let string = |field: &'static str, value: Field<'_>| match value {
+        // One pass over the properties, moving each value out; only the strings a place keeps
+        // are copied out of the text.
+        let string = |field: &'static str, value: Field<'de>| match value {
             Field::Null => Ok(None),
-            Field::Str(s) => Ok(Some(s.into_owned())),
+            Field::Str(s) => Ok(Some(s)),
             _ => Err(bad(field, "must be a string")),
         };
         let strings = |field: &'static str, value: Field<'de>| match value {
@@ -296,7 +302,8 @@ impl Gazetteer {
             string("kind", kind)?,
             string("type", place_type)?,
         );
-        let (oblast, country) = (string("oblast", oblast)?, string("country", country)?);
+        let oblast = string("oblast", oblast)?.map(Cow::into_owned);
+        let country = string("country", country)?.map(Cow::into_owned);
         let (names, stems) = (strings("names", names)?, strings("stems", stems)?);
         let (geonameid, population) = (number("id", id)?, number("pop", pop)?);
         let english_word = match common {
@@ -304,7 +311,7 @@ impl Gazetteer {
             Field::Bool(b) => b,
             _ => return Err(bad("common", "must be true or false")),
         };
-        let name = name.ok_or_else(|| bad("name", "is missing"))?;
+        let name = name.ok_or_else(|| bad("name", "is missing"))?.into_owned();
         let kind_text = kind_text.ok_or_else(|| bad("kind", "is missing"))?;
         let kind = Kind::parse(&kind_text)
             .ok_or_else(|| bad("kind", "must be settlement, region, country or other"))?;
@@ -355,26 +362,17 @@ impl Gazetteer {
         if key.len() < 3 {
             return;
         }
-        let named = NameRef { place, primary };
-        match self.names.get_mut(key) {
-            Some(refs) => refs.add(named),
-            None => {
-                self.max_words = self.max_words.max(key.split(' ').count());
-                self.names.insert(key.to_string(), Refs::One([named]));
-            }
+        if add_ref(&mut self.names, key, NameRef { place, primary }) {
+            let words = 1 + key.bytes().filter(|&b| b == b' ').count();
+            self.max_words = self.max_words.max(words);
         }
         if settlement {
+            loose_key_into(key, &mut keys.loose);
             let named = NameRef {
                 place,
                 primary: false,
             };
-            loose_key_into(key, &mut keys.loose);
-            match self.loose.get_mut(keys.loose.as_str()) {
-                Some(refs) => refs.add(named),
-                None => {
-                    self.loose.insert(keys.loose.clone(), Refs::One([named]));
-                }
-            }
+            add_ref(&mut self.loose, &keys.loose, named);
         }
     }
 
@@ -407,6 +405,21 @@ impl Gazetteer {
 
     pub fn place(&self, id: PlaceId) -> &Place {
         &self.places[id as usize]
+    }
+}
+
+/// Adds `named` to the places `key` names in `index`, hashing the key once; true when the key
+/// is new.
+fn add_ref(index: &mut Index, key: &str, named: NameRef) -> bool {
+    match index.entry_ref(key) {
+        EntryRef::Occupied(mut entry) => {
+            entry.get_mut().add(named);
+            false
+        }
+        EntryRef::Vacant(entry) => {
+            entry.insert(Refs::One([named]));
+            true
+        }
     }
 }
 

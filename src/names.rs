@@ -5,8 +5,16 @@
 //! Russian neuter endings (-ovo/-ove, -evo/-eve, -ino/-yne), and -ovka/-ivka.
 //! Other variants (Kiev/Kyiv, Kharkov/Kharkiv, Artemivsk/Bakhmut) are separate names in the
 //! gazetteer, romanised from its Cyrillic names by rule when the data was built.
+//!
+//! What a character other than ASCII adds to a key is read from a generated table
+//! ([`fold_table`]): the ASCII letters and digits of its compatibility decomposition (NFKD:
+//! `é` → `e`, `ﬁ` → `fi`, `Ａ` → `a`), the base letter of the Latin letters Unicode does not
+//! decompose (`ł` → `l`), or "another script" (`Київ`). The table is the NFKD fold of the
+//! `unicode-normalization` crate written out for the characters where it matters, which keeps
+//! that crate's tables out of the page's WebAssembly.
 
-use unicode_normalization::UnicodeNormalization;
+#[rustfmt::skip]
+mod fold_table;
 
 /// The matching key of one word: lower-case ASCII letters and digits only. A word with letters
 /// of another script ("Київ", "RӾoM") has an empty key: it names nothing in the Latin index.
@@ -22,39 +30,78 @@ pub fn fold_word(word: &str) -> String {
 /// word has letters outside the Latin script (then `out` is left as it was).
 fn push_folded_word(word: &str, out: &mut String) -> bool {
     let start = out.len();
-    let mut latin = true;
-    let mut push = |c: char| {
-        // Latin letters that Unicode does not decompose into a base letter and a mark
-        // (`PLAIN_LETTERS` of scripts/build_gazetteer.py).
-        let c = match c {
-            'ł' | 'Ł' => 'l',
-            'ø' | 'Ø' => 'o',
-            'đ' | 'Đ' | 'ð' | 'Ð' => 'd',
-            'ı' => 'i',
-            'ħ' | 'Ħ' => 'h',
-            'ŧ' | 'Ŧ' => 't',
-            _ => c,
-        };
-        if c.is_ascii_alphanumeric() {
-            push_key_byte(out, start, c as u8);
-        } else if c.is_alphabetic() {
-            latin = false;
-        }
-    };
     if word.is_ascii() {
         // The common case, byte by byte: nothing to decompose, nothing of another script.
         for b in word.bytes().filter(u8::is_ascii_alphanumeric) {
             push_key_byte(out, start, b);
         }
     } else {
-        word.nfkd().for_each(&mut push);
-    }
-    if !latin {
-        out.truncate(start);
-        return false;
+        for c in word.chars() {
+            match fold_char(c) {
+                CharFold::Letter(b) => push_key_byte(out, start, b),
+                CharFold::Letters(letters) => {
+                    letters.bytes().for_each(|b| push_key_byte(out, start, b));
+                }
+                CharFold::Nothing => {}
+                CharFold::OtherScript => {
+                    out.truncate(start);
+                    return false;
+                }
+            }
+        }
     }
     fold_ending(out, start);
     true
+}
+
+/// Whether `cp` lies in one of `ranges`, sorted `(first, last)` pairs.
+fn in_ranges(ranges: &[(u32, u32)], cp: u32) -> bool {
+    let i = ranges.partition_point(|&(first, _)| first <= cp);
+    i > 0 && cp <= ranges[i - 1].1
+}
+
+/// What one character adds to a key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum CharFold {
+    /// One ASCII letter or digit, in lower case.
+    Letter(u8),
+    /// Several ASCII letters and digits, in lower case (`ﬁ` → `fi`).
+    Letters(&'static str),
+    /// Nothing: a mark, a punctuation mark, a symbol.
+    Nothing,
+    /// A letter of another script: the word has no key.
+    OtherScript,
+}
+
+/// What `c` adds to a key: ASCII letters and digits in lower case, other characters as
+/// [`fold_table`] says, or, when it does not list them, as letters of another script if they
+/// are alphabetic and as nothing otherwise.
+fn fold_char(c: char) -> CharFold {
+    if c.is_ascii() {
+        return if c.is_ascii_alphanumeric() {
+            CharFold::Letter(c.to_ascii_lowercase() as u8)
+        } else {
+            CharFold::Nothing
+        };
+    }
+    let cp = u32::from(c);
+    let run = fold_table::LETTER_RUNS.partition_point(|&(first, ..)| first <= cp);
+    if let Some(&(first, last, letter, step)) =
+        run.checked_sub(1).map(|i| &fold_table::LETTER_RUNS[i])
+    {
+        if cp <= last {
+            // A run whose letters step is at most 26 long (a to z): the offset fits a byte.
+            return CharFold::Letter(letter + step * (cp - first) as u8);
+        }
+    }
+    if let Ok(i) = fold_table::STRINGS.binary_search_by_key(&cp, |&(c, _)| c) {
+        return CharFold::Letters(fold_table::STRINGS[i].1);
+    }
+    if in_ranges(&fold_table::OTHER_SCRIPT, cp) || c.is_alphabetic() {
+        CharFold::OtherScript
+    } else {
+        CharFold::Nothing
+    }
 }
 
 /// Appends the ASCII letter or digit `b` to the key of the word that starts at byte `start` of
@@ -141,18 +188,19 @@ pub fn loose_key(key: &str) -> String {
 /// allocation when it fits).
 pub fn loose_key_into(key: &str, loose: &mut String) {
     loose.clear();
+    // A key is ASCII: letters, digits and spaces.
     let mut last = None;
-    for c in key.chars().filter(|&c| c != ' ') {
-        let c = match c {
-            'g' => 'h',
-            'e' | 'o' => 'i',
-            c => c,
+    for b in key.bytes().filter(|&b| b != b' ') {
+        let b = match b {
+            b'g' => b'h',
+            b'e' | b'o' => b'i',
+            b => b,
         };
-        let doubled = c.is_ascii_alphabetic() && last == Some(c);
-        let ia = c == 'a' && last == Some('i');
+        let doubled = b.is_ascii_alphabetic() && last == Some(b);
+        let ia = b == b'a' && last == Some(b'i');
         if !(doubled || ia) {
-            loose.push(c);
-            last = Some(c);
+            loose.push(char::from(b));
+            last = Some(b);
         }
     }
 }
@@ -212,6 +260,209 @@ pub fn is_word_separator(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_normalization::UnicodeNormalization;
+
+    /// Latin letters that Unicode does not decompose into a base letter and a mark, and their
+    /// base letters (`PLAIN_LETTERS` of scripts/build_gazetteer.py): the one part of the fold
+    /// table that is not Unicode's.
+    const PLAIN_LETTERS: [(char, char); 13] = [
+        ('ł', 'l'),
+        ('Ł', 'l'),
+        ('ø', 'o'),
+        ('Ø', 'o'),
+        ('đ', 'd'),
+        ('Đ', 'd'),
+        ('ð', 'd'),
+        ('Ð', 'd'),
+        ('ı', 'i'),
+        ('ħ', 'h'),
+        ('Ħ', 'h'),
+        ('ŧ', 't'),
+        ('Ŧ', 't'),
+    ];
+
+    /// What `c` adds to a key by its NFKD decomposition, as the fold read it before the table:
+    /// the ASCII letters and digits in lower case (plain letters as their base letter), `None`
+    /// when a letter of another script remains.
+    fn nfkd_fold(c: char) -> Option<String> {
+        let mut letters = String::new();
+        for d in c.nfkd() {
+            let d = PLAIN_LETTERS
+                .iter()
+                .find(|&&(plain, _)| plain == d)
+                .map_or(d, |&(_, base)| base);
+            if d.is_ascii_alphanumeric() {
+                letters.push(d.to_ascii_lowercase());
+            } else if d.is_alphabetic() {
+                return None;
+            }
+        }
+        Some(letters)
+    }
+
+    /// What `c` adds to a key by [`fold_char`], in the terms of [`nfkd_fold`].
+    fn table_fold(c: char) -> Option<String> {
+        match fold_char(c) {
+            CharFold::Letter(b) => Some(char::from(b).to_string()),
+            CharFold::Letters(letters) => Some(letters.to_string()),
+            CharFold::Nothing => Some(String::new()),
+            CharFold::OtherScript => None,
+        }
+    }
+
+    /// The generated table's module doc.
+    const FOLD_TABLE_HEADER: &str = "\
+//! What a character other than ASCII adds to a name's key (`fold_char` in src/names.rs),
+//! listed for every character where that is neither nothing (for characters that are no
+//! letters) nor \"another script\" (for letters): the ASCII letters and digits of its NFKD
+//! decomposition in lower case (crate unicode-normalization), and the Latin letters Unicode
+//! does not decompose as their base letter; letters are what Rust's `char::is_alphabetic` says.
+//!
+//! Generated by the test `names::tests::the_fold_table_is_generated_from_nfkd`: do not edit.
+//! Write it anew with `UPDATE_EXPECT=1 cargo test --lib fold_table`.
+";
+
+    /// Every character other than ASCII.
+    fn non_ascii() -> impl Iterator<Item = char> {
+        (0x80..=u32::from(char::MAX)).filter_map(char::from_u32)
+    }
+
+    /// A run of code points folding to one letter each: `(first, last, letter, step)`.
+    type Run = (u32, u32, u8, u8);
+
+    /// Adds code point `cp`, which folds to `letter`, to the last run when it continues it
+    /// (the same letter again, or the next letter in a run that steps), or starts a run.
+    fn add_to_runs(runs: &mut Vec<Run>, cp: u32, letter: u8) {
+        if let Some((first, last, start, step)) = runs.last_mut() {
+            if *last + 1 == cp {
+                let single = first == last;
+                if letter == *start + *step * (cp - *first) as u8 {
+                    *last = cp;
+                    return;
+                }
+                if single && letter == *start + 1 {
+                    (*last, *step) = (cp, 1);
+                    return;
+                }
+            }
+        }
+        runs.push((cp, cp, letter, 0));
+    }
+
+    /// The text of `src/names/fold_table.rs`: every character whose [`nfkd_fold`] differs
+    /// from what [`fold_char`] gives a character the table does not list.
+    fn generate_fold_table() -> String {
+        let (mut runs, mut strings, mut other) = (Vec::new(), Vec::new(), Vec::new());
+        for c in non_ascii() {
+            let cp = u32::from(c);
+            match nfkd_fold(c) {
+                None if !c.is_alphabetic() => match other.last_mut() {
+                    Some((_, last)) if *last + 1 == cp => *last = cp,
+                    _ => other.push((cp, cp)),
+                },
+                Some(letters) if letters.len() == 1 => {
+                    add_to_runs(&mut runs, cp, letters.as_bytes()[0])
+                }
+                Some(letters) if !letters.is_empty() || c.is_alphabetic() => {
+                    strings.push((cp, letters))
+                }
+                _ => {}
+            }
+        }
+        let mut out = format!(
+            "{FOLD_TABLE_HEADER}\
+             // unicode-normalization: Unicode {:?}; char::is_alphabetic: Unicode {:?}.\n\n\
+             /// `(first, last, letter, step)`: the code points `first..=last` fold to one letter \
+             or digit\n/// each, `first + i` to `letter + step * i`.\n",
+            unicode_normalization::UNICODE_VERSION,
+            char::UNICODE_VERSION,
+        );
+        out += &format!(
+            "pub(super) const LETTER_RUNS: [(u32, u32, u8, u8); {}] = [\n",
+            runs.len()
+        );
+        for (first, last, letter, step) in runs {
+            out += &format!(
+                "    ({first:#x}, {last:#x}, b'{}', {step}),\n",
+                char::from(letter)
+            );
+        }
+        out += "];\n\n/// Code points that fold to several letters and digits, or to none although they are letters.\n";
+        out += &format!(
+            "pub(super) const STRINGS: [(u32, &str); {}] = [\n",
+            strings.len()
+        );
+        for (cp, letters) in strings {
+            out += &format!("    ({cp:#x}, {letters:?}),\n");
+        }
+        out += "];\n\n/// `(first, last)`: code points that are no letters but decompose into a letter of \
+                another script.\n";
+        out += &format!(
+            "pub(super) const OTHER_SCRIPT: [(u32, u32); {}] = [\n",
+            other.len()
+        );
+        for (first, last) in other {
+            out += &format!("    ({first:#x}, {last:#x}),\n");
+        }
+        out + "];\n"
+    }
+
+    /// The table is what the generator makes of `unicode-normalization`'s NFKD now; run with
+    /// `UPDATE_EXPECT=1` to write it anew.
+    #[test]
+    fn the_fold_table_is_generated_from_nfkd() {
+        expect_test::expect_file!["names/fold_table.rs"].assert_eq(&generate_fold_table());
+    }
+
+    /// Every character folds by the table as it did by its NFKD decomposition.
+    #[test]
+    fn the_fold_table_folds_every_character_as_nfkd_did() {
+        let mut checked = 0;
+        for c in non_ascii() {
+            assert_eq!(
+                table_fold(c),
+                nfkd_fold(c),
+                "{c:?} (U+{:04X})",
+                u32::from(c)
+            );
+            checked += 1;
+        }
+        assert!(checked > 1_000_000);
+        let cases = [
+            ('é', Some("e")),
+            ('ł', Some("l")),
+            ('ﬁ', Some("fi")),
+            ('Ａ', Some("a")),
+            ('\u{301}', Some("")),
+            ('й', None),
+            ('㎂', None),
+        ];
+        for (c, folded) in cases {
+            assert_eq!(table_fold(c).as_deref(), folded, "{c:?}");
+        }
+    }
+
+    /// Every name of the gazetteer has the key of its NFKD form: with the test above, the key
+    /// it had when words were folded through their NFKD decomposition.
+    #[test]
+    fn gazetteer_names_fold_as_their_nfkd_forms() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/gazetteer.geojson");
+        let text = std::fs::read_to_string(path).unwrap();
+        let collection: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let mut names = 0;
+        for feature in collection["features"].as_array().unwrap() {
+            for name in feature["properties"]["names"].as_array().unwrap() {
+                let name = name.as_str().unwrap();
+                assert_eq!(
+                    fold_name(name),
+                    fold_name(&name.nfkd().collect::<String>()),
+                    "{name}"
+                );
+                names += 1;
+            }
+        }
+        assert!(names > 80_000, "{names} names");
+    }
 
     #[test]
     fn spellings_of_one_place_share_a_key() {

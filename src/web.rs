@@ -359,9 +359,13 @@ impl App {
         Ok(app)
     }
 
-    /// Loads the gazetteer from the text of `gazetteer.geojson`.
-    pub fn set_gazetteer(&mut self, geojson: &str) -> Result<(), JsError> {
-        let g = Gazetteer::from_geojson_str(geojson).map_err(|e| JsError::new(&e.to_string()))?;
+    /// Loads the gazetteer from the bytes of `gazetteer.geojson` (UTF-8): bytes rather than
+    /// a string, so that the page never decodes its megabytes into a JavaScript string only to
+    /// have them encoded again into the module's memory.
+    pub fn set_gazetteer(&mut self, geojson: &[u8]) -> Result<(), JsError> {
+        let text = std::str::from_utf8(geojson)
+            .map_err(|e| JsError::new(&format!("gazetteer is not UTF-8 text: {e}")))?;
+        let g = Gazetteer::from_geojson_str(text).map_err(|e| JsError::new(&e.to_string()))?;
         self.context = context_places(&g);
         for c in &mut self.context {
             to_display_form(&mut c.name);

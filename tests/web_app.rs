@@ -64,7 +64,7 @@ fn draws_maps_and_selects_places() {
         "the backing store follows the CSS size"
     );
     assert!(app.load_article(ARTICLE).is_err(), "no gazetteer yet");
-    app.set_gazetteer(GAZETTEER).unwrap();
+    app.set_gazetteer(GAZETTEER.as_bytes()).unwrap();
     assert_eq!(app.load_article(ARTICLE).unwrap(), 2);
 
     let places = js_sys::Array::from(&app.places());
@@ -127,7 +127,7 @@ fn draws_maps_and_selects_places() {
 fn filters_hover_and_the_legend_reach_the_map() {
     let canvas = canvas();
     let mut app = App::new(canvas.clone(), BASEMAP).unwrap();
-    app.set_gazetteer(GAZETTEER).unwrap();
+    app.set_gazetteer(GAZETTEER.as_bytes()).unwrap();
     app.load_article(ARTICLE).unwrap();
     let place = |app: &App, i: u32| js_sys::Array::from(&app.places()).get(i);
     let izium = place(&app, 1);
@@ -183,6 +183,18 @@ fn the_size_limit_is_one_number_said_in_megabytes() {
 #[wasm_bindgen_test]
 fn a_bad_basemap_is_an_error_not_a_panic() {
     assert!(App::new(canvas(), "{\"scale\": 1}").is_err());
+}
+
+#[wasm_bindgen_test]
+fn a_bad_gazetteer_is_an_error_not_a_panic() {
+    let mut app = App::new(canvas(), BASEMAP).unwrap();
+    for bad in [&b"\xff\xfe{}"[..], b"{\"type\": \"Point\"}", b""] {
+        assert!(app.set_gazetteer(bad).is_err(), "{bad:?}");
+    }
+    assert!(
+        app.load_article(ARTICLE).is_err(),
+        "no gazetteer was loaded"
+    );
 }
 
 #[wasm_bindgen_test]

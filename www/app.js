@@ -54,16 +54,20 @@ function say(text, isError = false) {
 window.addEventListener('error', (e) => showError(`Something went wrong: ${e.message}. Reload the page to start again.`));
 window.addEventListener('unhandledrejection', (e) => showError(`Something went wrong: ${e.reason?.message ?? e.reason}. Reload the page to start again.`));
 
-// Fetches a file of the page's own origin as text, unpacking it if it is gzip.
-async function fetchText(url) {
+// Fetches a file of the page's own origin as bytes, unpacking it if it is gzip (a server may
+// have unpacked it already).
+async function fetchBytes(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status} ${response.statusText}`);
   const bytes = new Uint8Array(await response.arrayBuffer());
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-    return await new Response(stream).text();
-  }
-  return new TextDecoder().decode(bytes);
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+// Fetches a file of the page's own origin as text (UTF-8), unpacking it if it is gzip.
+async function fetchText(url) {
+  return new TextDecoder().decode(await fetchBytes(url));
 }
 
 function el(tag, className, text) {
@@ -832,11 +836,25 @@ function wireInput() {
   });
 }
 
+// The article stored by the last visit, if any: { article, example }.
+function storedArticle() {
+  try {
+    const article = localStorage.getItem(STORAGE_KEY);
+    if (article) return { article, example: localStorage.getItem(EXAMPLE_KEY) === '1' };
+  } catch { /* storage disabled */ }
+  return null;
+}
+
 async function main() {
   placeInput();
   phone.addEventListener('change', placeInput);
-  const gazetteer = fetchText('pkg/gazetteer.geojson.gz');
+  // Everything the first map needs is asked for at once (index.html preloads the same files):
+  // the gazetteer goes to the wasm module as bytes, never decoded into a JavaScript string.
+  const gazetteer = fetchBytes('pkg/gazetteer.geojson.gz');
   gazetteer.catch(() => {});
+  const stored = storedArticle();
+  const seed = stored ? null : fetchText('examples/seed.txt');
+  seed?.catch(() => {});
   let basemap;
   try {
     [, basemap] = await Promise.all([init(), fetchText('pkg/basemap.json.gz')]);
@@ -869,16 +887,10 @@ async function main() {
     showError(`The gazetteer could not load: ${e.message}. The map works, but no place can be found.`);
     return;
   }
-  let article = null;
-  let example = false;
-  try {
-    article = localStorage.getItem(STORAGE_KEY);
-    example = localStorage.getItem(EXAMPLE_KEY) === '1';
-  } catch { /* storage disabled */ }
-  if (!article) {
+  let { article, example } = stored ?? { article: null, example: true };
+  if (seed) {
     try {
-      article = await fetchText('examples/seed.txt');
-      example = true;
+      article = await seed;
     } catch (e) {
       say(`Could not load the example article: ${e.message}. Paste an article to map it.`, true);
     }
