@@ -11,8 +11,8 @@
 //! (the pinyin syllable break of Xi’an, the Arabic ʿayn of Ra’s Bayrūt) and one before a capital
 //! letter (the elision of N'Djamena).
 
+use crate::names::fold_word;
 use std::borrow::Cow;
-use unicode_normalization::UnicodeNormalization;
 
 /// The marks romanisations write for the soft sign and the apostrophe: the ASCII apostrophe,
 /// the right single quotation mark and the modifier letter apostrophe.
@@ -21,8 +21,8 @@ const SOFT_SIGNS: [char; 3] = ['\'', '’', 'ʼ'];
 /// Whether `c` is a consonant of the Latin alphabet, accents aside (ž is, ë and Cyrillic
 /// letters are not).
 fn latin_consonant(c: char) -> bool {
-    let base = c.nfd().next().unwrap_or(c).to_ascii_lowercase();
-    base.is_ascii_alphabetic() && !"aeiouy".contains(base)
+    let base = fold_word(c.encode_utf8(&mut [0; 4])).bytes().next();
+    base.is_some_and(|b| b.is_ascii_alphabetic() && !b"aeiouy".contains(&b))
 }
 
 /// `name` as the page shows it: soft signs and apostrophes after a Latin consonant left out,
