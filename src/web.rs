@@ -14,6 +14,7 @@ use web_sys::{CanvasRenderingContext2d, CanvasWindingRule, HtmlCanvasElement};
 
 use crate::map::context::{context_places, ContextPlace};
 use crate::map::details::Details;
+use crate::map::off_map::{off_map, whereabouts};
 use crate::map::projection::{forward, inverse, Point, Viewport};
 use crate::map::scene::{self, hit_test, Item, Mark, Measure, Scene, SceneInput};
 use crate::map::style::{self, Font, Shape};
@@ -81,6 +82,15 @@ struct PlaceView<'a> {
     shown: bool,
     /// A point place beyond the map (an arrow at the map's edge points toward it).
     off_map: bool,
+}
+
+/// The details panel's content: the place's [`Details`], and where it lies when it is beyond
+/// the map.
+#[derive(Serialize)]
+struct DetailsView<'a> {
+    #[serde(flatten)]
+    details: Details<'a>,
+    off_map: Option<String>,
 }
 
 /// A row of the page's legend: a status, its label and marker colour, and how many places of
@@ -243,9 +253,11 @@ fn paint(ctx: &CanvasRenderingContext2d, scene: &Scene, pixel_ratio: f64) {
                 font,
                 color,
                 halo,
+                alpha,
             } => {
                 ctx.set_font(font.css());
                 ctx.set_text_baseline("top");
+                ctx.set_global_alpha(*alpha);
                 if *halo {
                     ctx.set_stroke_style_str(style::HALO);
                     ctx.set_line_width(3.0);
@@ -253,6 +265,7 @@ fn paint(ctx: &CanvasRenderingContext2d, scene: &Scene, pixel_ratio: f64) {
                 }
                 ctx.set_fill_style_str(color);
                 let _ = ctx.fill_text(text, at.x, at.y);
+                ctx.set_global_alpha(1.0);
             }
         }
     }
@@ -306,12 +319,19 @@ impl App {
     fn fit_view(&mut self) {
         let b = scene::fit_bounds(&self.basemap, &self.marks);
         self.view.fit(&b, scene::FIT_PADDING, scene::MIN_FIT_EXTENT);
+        self.keep_view();
         self.moved = false;
+    }
+
+    /// Keeps the view over the map (see [`Viewport::keep_within`]).
+    fn keep_view(&mut self) {
+        let b = &self.basemap;
+        self.view.keep_within(&b.extent, &b.surroundings);
     }
 
     /// After the reader moved the view: keeps it over the map's region and remembers it moved.
     fn moved_view(&mut self) {
-        self.view.keep_within(&self.basemap.extent);
+        self.keep_view();
         self.moved = true;
         self.draw();
     }
@@ -394,7 +414,7 @@ impl App {
                     y: s.y,
                     forms: &p.forms,
                     shown: !m.hidden,
-                    off_map: scene::off_map(m),
+                    off_map: off_map(m),
                 }
             })
             .collect();
@@ -453,13 +473,18 @@ impl App {
         Self::to_js(&list)
     }
 
-    /// The details panel's content for place `index`: name, forms, status, reason, claimant and
-    /// its sentences cut into highlighted pieces; `null` for no such place.
+    /// The details panel's content for place `index`: name, forms, status, reason, claimant,
+    /// its sentences cut into highlighted pieces, and for a place beyond the map where it lies
+    /// (`off_map`); `null` for no such place.
     pub fn details(&self, index: usize) -> JsValue {
         let Some(p) = self.place(index) else {
             return JsValue::NULL;
         };
-        Self::to_js(&Details::of(p))
+        let middle = self.basemap.ukraine.center();
+        Self::to_js(&DetailsView {
+            details: Details::of(p),
+            off_map: whereabouts(&self.marks, index, middle, "central Ukraine"),
+        })
     }
 
     /// Selects place `index` (or nothing), brings its marker into view and redraws.
@@ -511,7 +536,9 @@ impl App {
 
     /// Marks the place under the pointer (redrawing when it changes) and returns it.
     pub fn hover(&mut self, x: f64, y: f64) -> Option<usize> {
-        let h = self.pick(x, y).filter(|&i| self.marks[i].marker);
+        let h = self
+            .pick(x, y)
+            .filter(|&i| self.marks[i].marker || off_map(&self.marks[i]));
         if h != self.hovered {
             self.hovered = h;
             self.draw();
@@ -522,7 +549,11 @@ impl App {
     /// Highlights place `index`'s marker (a row of the list is hovered or focused), or none, and
     /// redraws when that changes.
     pub fn set_hovered(&mut self, index: Option<usize>) {
-        let h = index.filter(|&i| self.marks.get(i).is_some_and(|m| m.marker && !m.hidden));
+        let h = index.filter(|&i| {
+            self.marks
+                .get(i)
+                .is_some_and(|m| (m.marker && !m.hidden) || off_map(m))
+        });
         if h != self.hovered {
             self.hovered = h;
             self.draw();
@@ -538,7 +569,9 @@ impl App {
     /// The view is fitted again to the new size unless the reader has moved it.
     pub fn resize(&mut self) {
         self.sync_size();
-        if !self.moved {
+        if self.moved {
+            self.keep_view();
+        } else {
             self.fit_view();
         }
         self.draw();

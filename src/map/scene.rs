@@ -5,10 +5,13 @@
 
 use crate::report::{Kind, Report, Status};
 
-use super::basemap::{Basemap, BorderKind};
+use super::area_names::{self, AreaName};
+use super::basemap::{Basemap, BorderKind, LabelKind};
+use super::clip::{clip_line, clip_ring};
 use super::clusters::{self, Cluster};
 use super::context::{self, ContextPlace};
-use super::labels::{self, LabelRequest};
+use super::labels::{self, LabelRequest, Spot};
+use super::off_map::{self, Arrow};
 use super::projection::{forward, Bounds, Point, Viewport};
 use super::style::{self, status_style, Font, Shape};
 
@@ -50,13 +53,14 @@ pub enum Item {
         fill: &'static str,
         emphasis: bool,
     },
-    /// Text whose box's top-left corner is `at`, with an optional halo.
+    /// Text whose box's top-left corner is `at`, with an optional halo, at opacity `alpha`.
     Text {
         text: String,
         at: Point,
         font: Font,
         color: &'static str,
         halo: bool,
+        alpha: f64,
     },
     /// A rectangle (legend and scale-bar panels, the scale bar itself).
     Rect {
@@ -140,7 +144,7 @@ const SELECTED_RADIUS: f64 = 9.0;
 pub const HIT_RADIUS: f64 = 11.0;
 
 /// What is under the screen point `s`: the nearest marker drawn alone within [`HIT_RADIUS`],
-/// else a highlighted region that contains the point (a cluster is no place: see
+/// else the arrow toward a place beyond the map, else a highlighted region that contains the point (a cluster is no place: see
 /// [`cluster_under`]).
 pub fn hit_test(
     basemap: &Basemap,
@@ -160,6 +164,12 @@ pub fn hit_test(
         .min_by(|a, b| a.1.total_cmp(&b.1));
     if let Some((i, _)) = nearest {
         return Some(i);
+    }
+    let arrow = (0..marks.len()).find(|&i| {
+        off_map::off_map(&marks[i]) && Arrow::toward(view, marks[i].at).is_some_and(|a| a.hit(s))
+    });
+    if arrow.is_some() {
+        return arrow;
     }
     if clusters::cluster_at(&clusters, s).is_some() {
         return None;
@@ -278,6 +288,10 @@ impl Scene {
         let frame = Frame {
             view,
             visible: view.world_bounds(),
+            clip: Bounds {
+                min: Point::new(-CLIP_MARGIN, -CLIP_MARGIN),
+                max: Point::new(view.width + CLIP_MARGIN, view.height + CLIP_MARGIN),
+            },
         };
         let regions: Vec<(usize, Status)> = input
             .marks
@@ -287,10 +301,10 @@ impl Scene {
             .collect();
         let mut items = vec![Item::Rect {
             bounds: screen,
-            fill: style::WATER,
+            fill: style::UKRAINE,
             stroke: None,
         }];
-        land_layer(&mut items, input.basemap, &frame);
+        land_and_sea_layer(&mut items, input.basemap, &frame);
         region_tints(&mut items, input.basemap, &frame, &regions);
         water_and_lines_layer(&mut items, input.basemap, &frame);
         region_outlines(&mut items, input.basemap, &frame, &regions);
@@ -313,31 +327,54 @@ impl Scene {
     }
 }
 
-/// The view of one frame and the world box it shows.
+/// How far beyond the canvas filled areas are cut, CSS pixels (so that no edge of the cut shows).
+const CLIP_MARGIN: f64 = 4.0;
+
+/// The view of one frame, the world box it shows and the screen box fills are cut to.
 struct Frame<'a> {
     view: &'a Viewport,
     visible: Bounds,
+    clip: Bounds,
 }
 
 impl Frame<'_> {
-    /// The rings of the visible areas, on the screen.
+    /// The rings of the visible areas, on the screen, cut to the clip box.
     fn rings<'b>(&self, areas: impl Iterator<Item = &'b super::basemap::Area>) -> Vec<Vec<Point>> {
         areas
             .filter(|a| a.bounds.intersects(&self.visible))
-            .flat_map(|a| a.rings.iter().map(|r| project(self.view, r)))
+            .flat_map(|a| a.rings.iter())
+            .map(|r| clip_ring(&project(self.view, r), &self.clip))
+            .filter(|r| r.len() > 2)
             .collect()
+    }
+
+    /// The world polyline `points` on the screen, as the runs that reach the clip box.
+    fn lines(&self, points: &[Point]) -> Vec<Vec<Point>> {
+        clip_line(&project(self.view, points), &self.clip)
+    }
+
+    /// The clip box as a ring.
+    fn clip_ring(&self) -> Vec<Point> {
+        let Bounds { min, max } = self.clip;
+        vec![min, Point::new(max.x, min.y), max, Point::new(min.x, max.y)]
     }
 }
 
-/// Land: the countries, and Ukraine in its own colour.
-fn land_layer(items: &mut Vec<Item>, basemap: &Basemap, frame: &Frame) {
+/// Land and sea, each pixel painted once more at most over the canvas's Ukrainian colour: the
+/// neighbouring countries, then the sea, which is the screen less all the land (the countries
+/// and Ukraine's units never overlap, so with the even-odd rule the land leaves holes).
+fn land_and_sea_layer(items: &mut Vec<Item>, basemap: &Basemap, frame: &Frame) {
+    let countries = frame.rings(basemap.countries.iter());
+    let mut sea = vec![frame.clip_ring()];
+    sea.extend(countries.iter().cloned());
+    sea.extend(frame.rings(basemap.admin1.iter().filter(|a| a.group == "UKR")));
     items.push(Item::Fill {
-        rings: frame.rings(basemap.countries.iter()),
+        rings: countries,
         color: style::LAND,
     });
     items.push(Item::Fill {
-        rings: frame.rings(basemap.admin1.iter().filter(|a| a.group == "UKR")),
-        color: style::UKRAINE,
+        rings: sea,
+        color: style::WATER,
     });
 }
 
@@ -379,7 +416,7 @@ fn water_and_lines_layer(items: &mut Vec<Item>, basemap: &Basemap, frame: &Frame
             .filter(|r| r.rank <= max_rank && (r.rank <= 7) == major)
             .flat_map(|r| r.lines.iter())
             .filter(|l| l.bounds.intersects(visible))
-            .map(|l| project(view, &l.points))
+            .flat_map(|l| frame.lines(&l.points))
             .collect();
         items.push(Item::Stroke {
             lines,
@@ -400,7 +437,7 @@ fn water_and_lines_layer(items: &mut Vec<Item>, basemap: &Basemap, frame: &Frame
             .borders
             .iter()
             .filter(|b| b.kind == kind && b.line.bounds.intersects(visible))
-            .map(|b| project(view, &b.line.points))
+            .flat_map(|b| frame.lines(&b.line.points))
             .collect();
         items.push(Item::Stroke {
             lines,
@@ -428,10 +465,10 @@ fn region_outlines(
             if let Some(&first) = l.first() {
                 l.push(first);
             }
-            l
+            clip_line(&l, &frame.clip)
         };
         items.push(Item::Stroke {
-            lines: a.rings.iter().map(closed).collect(),
+            lines: a.rings.iter().flat_map(closed).collect(),
             color: match status {
                 Status::Mentioned => style::NATIONAL_BORDER,
                 s => status_style(s).fill,
@@ -470,6 +507,7 @@ fn scale_layer(view: &Viewport, measure: &dyn Measure) -> (Vec<Item>, [Bounds; 1
         font: Font::Small,
         color: style::TEXT,
         halo: false,
+        alpha: 1.0,
     });
     (panels, [scale_box])
 }
@@ -565,6 +603,7 @@ fn clusters_layer(
             font: Font::Place,
             color: style::TEXT,
             halo: false,
+            alpha: 1.0,
         });
         obstacles.push(Bounds {
             min: Point::new(c.at.x - radius, c.at.y - radius),
@@ -585,17 +624,9 @@ fn arc(centre: Point, radius: f64, start: f64, sweep: f64) -> Vec<Point> {
         .collect()
 }
 
-/// Whether mark `m` is a point place beyond the basemap (Moscow in a report on Kharkiv): it has
-/// no marker, and an arrow at the edge of the map points toward it.
-pub fn off_map(m: &Mark) -> bool {
-    !m.marker && m.region.is_none() && m.kind != Kind::Country && !m.hidden
-}
-
-/// How far from the edge of the canvas an arrow toward an off-map place stands, CSS pixels.
-const ARROW_INSET: f64 = 16.0;
-
 /// An arrow at the edge of the map toward each place beyond it, with its name; each joins the
-/// obstacles of the labels.
+/// obstacles of the labels. The selected or hovered place's arrow is larger, over a white disc,
+/// and its name bold.
 fn off_map_layer(
     items: &mut Vec<Item>,
     input: &SceneInput,
@@ -603,42 +634,48 @@ fn off_map_layer(
     obstacles: &mut Vec<Bounds>,
 ) {
     let view = input.view;
-    let centre = Point::new(view.width / 2.0, view.height / 2.0);
-    for m in input.marks.iter().filter(|m| off_map(m)) {
-        let p = view.to_screen(m.at);
-        let (dx, dy) = (p.x - centre.x, p.y - centre.y);
-        let length = dx.hypot(dy);
-        if length < 1.0 {
+    let emphasised = |i| Some(i) == input.selected || Some(i) == input.hovered;
+    let mut order: Vec<usize> = (0..input.marks.len())
+        .filter(|&i| off_map::off_map(&input.marks[i]))
+        .collect();
+    order.sort_by_key(|&i| emphasised(i));
+    for i in order {
+        let m = &input.marks[i];
+        let Some(arrow) = Arrow::toward(view, m.at) else {
             continue;
-        }
-        let (ux, uy) = (dx / length, dy / length);
-        // Where the ray from the centre toward the place leaves the inset canvas.
-        let reach = ((centre.x - ARROW_INSET) / ux.abs().max(1e-9))
-            .min((centre.y - ARROW_INSET) / uy.abs().max(1e-9))
-            .min(length);
-        let tip = Point::new(centre.x + ux * reach, centre.y + uy * reach);
-        let back = |side: f64| {
-            Point::new(
-                tip.x - ux * 10.0 + side * uy * 6.0,
-                tip.y - uy * 10.0 - side * ux * 6.0,
-            )
+        };
+        let (size, font) = if emphasised(i) {
+            items.push(Item::Marker {
+                at: arrow.behind(6.0, 0.0),
+                shape: Shape::Circle,
+                radius: 9.0,
+                fill: style::CLUSTER_FILL,
+                emphasis: true,
+            });
+            (1.5, Font::Selected)
+        } else {
+            (1.0, Font::Small)
         };
         items.push(Item::Stroke {
-            lines: vec![vec![back(1.0), tip, back(-1.0)]],
+            lines: vec![vec![
+                arrow.behind(10.0 * size, 6.0 * size),
+                arrow.tip,
+                arrow.behind(10.0 * size, -6.0 * size),
+            ]],
             color: match m.status {
                 Status::Mentioned => style::NATIONAL_BORDER,
                 s => status_style(s).fill,
             },
-            width: 3.0,
+            width: 3.0 * size,
             dashed: false,
         });
         let text = format!("{} (off the map)", m.name);
-        let w = measure.text_width(&text, Font::Small);
-        let h = Font::Small.size();
+        let (w, h) = (measure.text_width(&text, font), font.size());
         // The name stands inward of the arrow, inside the canvas.
+        let near = arrow.behind(14.0 * size + 4.0, 0.0);
         let at = Point::new(
-            (tip.x - ux * 14.0 - w / 2.0).clamp(2.0, (view.width - w - 2.0).max(2.0)),
-            (tip.y - uy * 14.0 - h / 2.0).clamp(2.0, (view.height - h - 2.0).max(2.0)),
+            (near.x - w / 2.0).clamp(2.0, (view.width - w - 2.0).max(2.0)),
+            (near.y - h / 2.0).clamp(2.0, (view.height - h - 2.0).max(2.0)),
         );
         obstacles.push(Bounds {
             min: at,
@@ -647,9 +684,10 @@ fn off_map_layer(
         items.push(Item::Text {
             text,
             at,
-            font: Font::Small,
+            font,
             color: style::TEXT,
             halo: true,
+            alpha: 1.0,
         });
     }
 }
@@ -712,19 +750,47 @@ struct LabelLayout<'a> {
     obstacles: &'a [Bounds],
 }
 
-/// The labels that fit without overlapping each other or the obstacles, in priority order:
-/// the selected and the hovered place (which only the panels can push off), reported places,
-/// mentioned places, regions, the settlements around, then the seas. Marks in a cluster have no
-/// label of their own.
-fn labels_layer(
-    items: &mut Vec<Item>,
-    input: &SceneInput,
-    (alone, context): (&[usize], &[&ContextPlace]),
-    layout: &LabelLayout,
-    measure: &dyn Measure,
-) {
+/// A label the labels layer may place.
+struct Wanted {
+    text: String,
+    anchor: Point,
+    font: Font,
+    color: &'static str,
+    spot: Spot,
+    alpha: f64,
+}
+
+impl Wanted {
+    /// A label in full opacity beside `anchor`, `gap` pixels away.
+    fn beside(text: String, anchor: Point, font: Font, color: &'static str, gap: f64) -> Wanted {
+        Wanted {
+            text,
+            anchor,
+            font,
+            color,
+            spot: Spot::Beside { gap },
+            alpha: 1.0,
+        }
+    }
+
+    /// An area's name, centred on its spot.
+    fn area(name: AreaName) -> Wanted {
+        Wanted {
+            text: name.text,
+            anchor: name.at,
+            font: name.font,
+            color: style::AREA_NAME,
+            spot: Spot::Centred,
+            alpha: name.alpha,
+        }
+    }
+}
+
+/// The labels of the article's places, in priority order: the selected and the hovered place
+/// (which only the panels can push off), reported places, mentioned places, then regions; and
+/// how many come first as pinned. Marks in a cluster have no label of their own.
+fn article_labels(input: &SceneInput, alone: &[usize]) -> (Vec<Wanted>, usize) {
     let SceneInput {
-        basemap,
         marks,
         view,
         selected,
@@ -746,7 +812,7 @@ fn labels_layer(
         .iter()
         .take_while(|&&i| Some(i) == selected || Some(i) == hovered)
         .count();
-    let mut texts: Vec<(String, Point, Font, &'static str, f64)> = by_priority
+    let wanted = by_priority
         .into_iter()
         .map(|i| {
             let m = &marks[i];
@@ -762,34 +828,66 @@ fn labels_layer(
             } else {
                 0.0
             };
-            (m.name.clone(), view.to_screen(m.at), font, style::TEXT, gap)
+            Wanted::beside(m.name.clone(), view.to_screen(m.at), font, style::TEXT, gap)
         })
         .collect();
-    for c in context {
-        texts.push((
+    (wanted, pinned)
+}
+
+/// The labels that fit without overlapping each other or the obstacles, in priority order:
+/// the article's (see [`article_labels`]), the countries' names, the settlements around, the
+/// admin-1 units' names, then the seas.
+fn labels_layer(
+    items: &mut Vec<Item>,
+    input: &SceneInput,
+    (alone, context): (&[usize], &[&ContextPlace]),
+    layout: &LabelLayout,
+    measure: &dyn Measure,
+) {
+    let SceneInput {
+        basemap,
+        marks,
+        view,
+        ..
+    } = *input;
+    let (mut wanted, pinned) = article_labels(input, alone);
+    let named: Vec<&str> = marks
+        .iter()
+        .filter_map(|m| m.region.map(|r| basemap.admin1[r].name.as_str()))
+        .collect();
+    let (countries, units): (Vec<AreaName>, Vec<AreaName>) =
+        area_names::visible(&basemap.labels, view, &named, measure)
+            .into_iter()
+            .partition(|n| n.font == Font::Country);
+    wanted.extend(countries.into_iter().map(Wanted::area));
+    wanted.extend(context.iter().map(|c| {
+        let at = view.to_screen(c.at);
+        Wanted::beside(
             c.name.clone(),
-            view.to_screen(c.at),
+            at,
             Font::Context,
             style::CONTEXT,
             CONTEXT_DOT,
-        ));
-    }
-    for l in &basemap.labels {
-        texts.push((
-            l.name.clone(),
-            view.to_screen(l.at),
-            Font::Sea,
-            style::SEA_TEXT,
-            0.0,
-        ));
-    }
-    let requests: Vec<LabelRequest> = texts
+        )
+    }));
+    wanted.extend(units.into_iter().map(Wanted::area));
+    wanted.extend(
+        basemap
+            .labels
+            .iter()
+            .filter(|l| l.kind == LabelKind::Sea)
+            .map(|l| {
+                let at = view.to_screen(l.at);
+                Wanted::beside(l.name.clone(), at, Font::Sea, style::SEA_TEXT, 0.0)
+            }),
+    );
+    let requests: Vec<LabelRequest> = wanted
         .iter()
-        .map(|(text, anchor, font, _, gap)| LabelRequest {
-            anchor: *anchor,
-            gap: *gap,
-            width: measure.text_width(text, *font) + 2.0,
-            height: font.size() + 4.0,
+        .map(|w| LabelRequest {
+            anchor: w.anchor,
+            spot: w.spot,
+            width: measure.text_width(&w.text, w.font) + 2.0,
+            height: w.font.size() + 4.0,
         })
         .collect();
     let mut placed = labels::place(&requests[..pinned], layout.panels, layout.screen);
@@ -800,14 +898,15 @@ fn labels_layer(
         &obstacles,
         layout.screen,
     ));
-    for ((text, _, font, color, _), spot) in texts.into_iter().zip(placed) {
+    for (w, spot) in wanted.into_iter().zip(placed) {
         if let Some(b) = spot {
             items.push(Item::Text {
-                text,
+                text: w.text,
                 at: Point::new(b.min.x + 1.0, b.min.y + 2.0),
-                font,
-                color,
+                font: w.font,
+                color: w.color,
                 halo: true,
+                alpha: w.alpha,
             });
         }
     }
@@ -816,6 +915,7 @@ fn labels_layer(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::map::off_map::{off_map, ARROW_INSET};
     use crate::report::{Evidence, ReportedPlace};
 
     fn basemap() -> Basemap {
