@@ -234,6 +234,7 @@ function renderDetails() {
     return;
   }
   const parts = [el('h3', 'name', d.name)];
+  if (d.off_map) parts.push(el('p', 'meta off-map', d.off_map));
   const status = el('p', 'meta');
   status.append(el('span', `status ${d.status}`, d.status), ` ${d.reason}`);
   parts.push(status);

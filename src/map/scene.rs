@@ -915,7 +915,7 @@ fn labels_layer(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::map::off_map::{off_map, ARROW_INSET};
+    use crate::map::off_map::{off_map, Arrow, ARROW_INSET};
     use crate::report::{Evidence, ReportedPlace};
 
     fn basemap() -> Basemap {
@@ -1385,7 +1385,7 @@ mod tests {
     }
 
     #[test]
-    fn a_place_beyond_the_map_gets_an_arrow_at_the_edge_toward_it() {
+    fn a_place_beyond_the_map_gets_an_arrow_at_the_edge_that_selects_it() {
         let b = basemap();
         let mut report = seed_like();
         report.places.push(place(
@@ -1397,23 +1397,130 @@ mod tests {
         ));
         let m = marks(&b, &report);
         let far = m.len() - 1;
-        assert!(off_map(&m[far]));
-        assert_eq!(m.iter().filter(|m| off_map(m)).count(), 1);
+        assert_eq!(
+            m.iter().map(off_map).collect::<Vec<_>>(),
+            [false, false, false, false, false, false, true]
+        );
         let v = view_of(&b, &m);
+        // (selected) → the arrow's stroke width, its tip, the label's font; and the white disc
+        // under the arrow of the selected place.
+        for (selected, width, font) in [(None, 3.0, Font::Small), (Some(far), 4.5, Font::Selected)]
+        {
+            let scene = scene_of(&b, &m, &v, selected);
+            let arrows: Vec<(f64, Point)> = scene
+                .items
+                .iter()
+                .filter_map(|i| match i {
+                    Item::Stroke { lines, width, .. } if *width >= 3.0 && lines.len() == 1 => {
+                        Some((*width, lines[0][1]))
+                    }
+                    _ => None,
+                })
+                .collect();
+            // At the right edge (the place lies far to the east), inside the canvas.
+            let tip = Arrow::toward(&v, m[far].at).unwrap().tip;
+            assert_eq!(arrows, [(width, tip)], "{selected:?}");
+            assert!(
+                (tip.x - (v.width - ARROW_INSET)).abs() < 1e-9 && tip.y > 0.0 && tip.y < v.height
+            );
+            let labels: Vec<Font> = scene
+                .items
+                .iter()
+                .filter_map(|i| match i {
+                    Item::Text { text, font, .. } if text == "Far City (off the map)" => {
+                        Some(*font)
+                    }
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(labels, [font], "{selected:?}");
+            let disc = scene.items.iter().any(|i| {
+                matches!(i, Item::Marker { at, fill, .. } if *fill == style::CLUSTER_FILL && *at == Arrow::toward(&v, m[far].at).unwrap().behind(6.0, 0.0))
+            });
+            assert_eq!(disc, selected.is_some(), "{selected:?}");
+            // A click on the arrow selects the place; a little inward of it, nothing.
+            let on = Arrow::toward(&v, m[far].at).unwrap().behind(5.0, 0.0);
+            assert_eq!(hit_test(&b, &m, &v, selected, on), Some(far));
+            let inward = Point::new(on.x - 40.0, on.y);
+            assert_eq!(hit_test(&b, &m, &v, selected, inward), None);
+        }
+    }
+
+    #[test]
+    fn country_and_unit_names_orient_at_low_zoom_and_give_way_to_the_article() {
+        let b = basemap();
+        let m = marks(&b, &seed_like());
+        let names = |v: &Viewport| -> Vec<(String, f64)> {
+            let scene = scene_of(&b, &m, v, None);
+            scene
+                .items
+                .iter()
+                .filter_map(|i| match i {
+                    Item::Text {
+                        text, font, alpha, ..
+                    } if matches!(font, Font::Country | Font::Admin1) => {
+                        Some((text.clone(), *alpha))
+                    }
+                    _ => None,
+                })
+                .collect()
+        };
+        // All Ukraine, whole: the neighbours' names in capitals; the units named where there
+        // is room, never Kharkiv Oblast (the article's region, labelled as such).
+        let mut v = Viewport::new(1000.0, 700.0, 1.0);
+        v.fit(&b.ukraine, FIT_PADDING, 0.0);
+        let wide = names(&v);
+        for country in ["RUSSIA", "BELARUS", "POLAND", "ROMANIA", "UKRAINE"] {
+            assert!(
+                wide.contains(&(country.to_string(), 1.0)),
+                "{country}: {wide:?}"
+            );
+        }
+        assert!(!wide.iter().any(|(t, _)| t == "Kharkiv Oblast"), "{wide:?}");
         let scene = scene_of(&b, &m, &v, None);
-        let arrow = scene.items.iter().find_map(|i| match i {
-            Item::Stroke { lines, width, .. } if *width == 3.0 => Some(lines[0].clone()),
-            _ => None,
-        });
-        let tip = arrow.expect("an arrow")[1];
-        // At the right edge (the place lies far to the east), inside the canvas.
-        assert!((tip.x - (v.width - ARROW_INSET)).abs() < 1.0, "{tip:?}");
-        assert!(tip.y > 0.0 && tip.y < v.height);
-        let label = scene
+        let boxes: Vec<Bounds> = scene
             .items
             .iter()
-            .any(|i| matches!(i, Item::Text { text, .. } if text == "Far City (off the map)"));
-        assert!(label);
+            .filter_map(|i| match i {
+                Item::Text {
+                    text,
+                    at,
+                    font,
+                    halo: true,
+                    ..
+                } => Some(Bounds {
+                    min: *at,
+                    max: Point::new(
+                        at.x + ApproximateMeasure.text_width(text, *font),
+                        at.y + font.size(),
+                    ),
+                }),
+                _ => None,
+            })
+            .collect();
+        for (i, a) in boxes.iter().enumerate() {
+            for c in &boxes[i + 1..] {
+                assert!(!a.intersects(c), "{a:?} overlaps {c:?}");
+            }
+        }
+        // The seed's fitted view (a region): the country's name almost faded out, the units'
+        // whole where they have room (not Kharkiv Oblast, the article's).
+        let region: Vec<(String, f64)> = names(&view_of(&b, &m))
+            .into_iter()
+            .map(|(t, a)| (t, (a * 100.0).round() / 100.0))
+            .collect();
+        let want = [
+            ("UKRAINE", 0.1),
+            ("Luhansk Oblast", 1.0),
+            ("Dnipropetrovsk Oblast", 1.0),
+        ];
+        assert_eq!(region, want.map(|(t, a)| (t.to_string(), a)));
+        // A view of a bulletin's villages, 20 km across: none.
+        let villages = bulletin();
+        assert_eq!(
+            names(&view_of(&b, &villages[..60])),
+            Vec::<(String, f64)>::new()
+        );
     }
 
     #[test]
@@ -1446,6 +1553,92 @@ mod tests {
         assert!((px * v.metres_per_pixel() - km * 1000.0).abs() < 1e-6);
         assert_eq!(nice_distance(730.0), 500.0);
         assert_eq!(nice_distance(0.31), 0.2);
+    }
+
+    /// The colour the scene paints at the screen point `p`, counting what fills areas: the last
+    /// rectangle or even-odd fill that covers it.
+    fn colour_at(scene: &Scene, p: Point) -> Option<&'static str> {
+        let inside = |ring: &Vec<Point>| {
+            let mut inside = false;
+            for (i, a) in ring.iter().enumerate() {
+                let b = ring[(i + ring.len() - 1) % ring.len()];
+                if (a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x
+                {
+                    inside = !inside;
+                }
+            }
+            inside
+        };
+        scene.items.iter().rev().find_map(|i| match i {
+            Item::Rect { bounds, fill, .. } if bounds.contains(p) => Some(*fill),
+            Item::Fill { rings, color } if rings.iter().filter(|r| inside(r)).count() % 2 == 1 => {
+                Some(*color)
+            }
+            _ => None,
+        })
+    }
+
+    #[test]
+    fn land_is_land_and_sea_is_sea_out_to_the_edges_of_the_widest_view() {
+        let b = basemap();
+        let (land, sea, ukraine) = (style::LAND, style::WATER, style::UKRAINE);
+        // (centre, zoom) of a 1000×700 view, kept over the map → points and their colours.
+        type Case = ((f64, f64, f64), Vec<(&'static str, f64, f64, &'static str)>);
+        let cases: Vec<Case> = vec![
+            (
+                (31.0, 48.0, 3.0),
+                vec![
+                    ("Kyiv", 30.52, 50.45, ukraine),
+                    ("Simferopol", 34.1, 44.95, ukraine),
+                    ("Belgorod", 36.59, 50.6, land),
+                    ("the Sea of Azov", 36.8, 46.2, sea),
+                    ("the Black Sea off Crimea", 33.5, 43.8, sea),
+                    ("the Black Sea beyond the box", 34.0, 42.5, sea),
+                    ("Moscow", 37.62, 55.75, land),
+                    ("Minsk", 27.56, 53.9, land),
+                    ("Warsaw", 21.01, 52.23, land),
+                    ("Vienna", 16.37, 48.21, land),
+                    ("Bucharest", 26.1, 44.43, land),
+                    ("Ankara", 32.85, 40.2, land),
+                    ("Volgograd", 44.5, 48.7, land),
+                    ("the Sea of Marmara", 28.0, 40.75, sea),
+                    ("the Caspian Sea", 50.5, 42.0, sea),
+                    ("the Baltic Sea", 18.0, 55.5, sea),
+                ],
+            ),
+            (
+                (21.0, 53.0, 9.0),
+                vec![
+                    ("Poland, beyond the box's corner", 20.2, 53.5, land),
+                    ("Podlaskie, Poland", 22.0, 53.4, land),
+                ],
+            ),
+            (
+                (41.0, 43.0, 9.0),
+                vec![
+                    ("the Black Sea beyond the box's corner", 40.0, 42.5, sea),
+                    ("Abkhazia, beyond the box", 41.5, 43.0, land),
+                    ("Georgia", 42.0, 42.5, land),
+                ],
+            ),
+        ];
+        for ((lon, lat, zoom), points) in cases {
+            let mut v = Viewport::new(1000.0, 700.0, 1.0);
+            v.set_view(forward(lon, lat), zoom);
+            v.keep_within(&b.extent, &b.surroundings);
+            let scene = scene_of(&b, &[], &v, None);
+            let got: Vec<(&str, Option<&str>)> = points
+                .iter()
+                .map(|&(what, lon, lat, _)| {
+                    (what, colour_at(&scene, v.to_screen(forward(lon, lat))))
+                })
+                .collect();
+            let want: Vec<(&str, Option<&str>)> = points
+                .iter()
+                .map(|&(what, _, _, c)| (what, Some(c)))
+                .collect();
+            assert_eq!(got, want, "view at {lon}, {lat}, zoom {zoom}");
+        }
     }
 
     #[test]
