@@ -59,9 +59,10 @@ import math
 import os
 import sys
 
-from shapely import get_parts, intersection, set_precision, union_all
-from shapely.geometry import MultiPolygon, Polygon, box, mapping, shape
-from shapely.ops import linemerge, polylabel, transform
+import numpy as np
+from shapely import get_parts, intersection, set_precision, transform, union_all
+from shapely.geometry import MultiPolygon, Polygon, box, shape
+from shapely.ops import linemerge, polylabel
 from shapely.validation import make_valid
 
 TOLERANCE = 0.004
@@ -99,7 +100,12 @@ def surroundings_box():
 
 def to_world(geom):
     """The geometry in unit-square Web Mercator (x east from 180°W, y south from 85°N)."""
-    return transform(lambda x, y: ((x + 180) / 360, mercator_y(y)), geom)
+
+    def project(coords):
+        lon, lat = coords[:, 0], np.radians(coords[:, 1])
+        return np.column_stack(((lon + 180) / 360, (1 - np.log(np.tan(np.pi / 4 + lat / 2)) / np.pi) / 2))
+
+    return transform(geom, project)
 
 
 def key(pt):
@@ -376,19 +382,19 @@ def land_partition(countries10, admin1, countries50, region):
     return ukraine, neighbours, units
 
 
-def pole(geom):
+def pole(geom, outline=None):
     """The pole of inaccessibility of the largest polygon of `geom`, in Web Mercator, and its
-    distance to the outline of all of `geom` (world units)."""
+    distance in world units to the outline of `outline` (by default `geom`): (lon, lat, room)."""
     world = to_world(geom)
     largest = max(get_parts(world), key=lambda p: p.area)
     point = polylabel(largest, tolerance=largest.length * 1e-4)
-    x, y = point.x, point.y
-    return x * 360 - 180, latitude(y), world.boundary.distance(point)
+    room = to_world(outline if outline is not None else geom).boundary.distance(point)
+    return point.x * 360 - 180, latitude(point.y), room
 
 
 def area_labels(ukraine, neighbours, units, region):
-    """Label points of the countries (one per LABEL_CELL cell where the country is large) and of
-    the admin-1 units."""
+    """Name spots of the countries (one per LABEL_CELL cell where the country is large, with its
+    room in the whole country) and of the admin-1 units."""
     labels = []
     w, s, e, n = region
     for name, geom in [("Ukraine", ukraine), *sorted(neighbours.items())]:
@@ -397,8 +403,7 @@ def area_labels(ukraine, neighbours, units, region):
                 part = intersection(geom, box(x, y, x + LABEL_CELL, y + LABEL_CELL), grid_size=GRID)
                 if part.is_empty or part.area < LABEL_CELL * LABEL_CELL / 8:
                     continue
-                lon, lat, _ = pole(part)
-                room = to_world(geom).boundary.distance(to_world(shape({"type": "Point", "coordinates": (lon, lat)})))
+                lon, lat, room = pole(part, geom)
                 labels.append({"name": name, "kind": "country", "lon": round(lon, 3), "lat": round(lat, 3), "room": round(room, 5)})
     for name, geom in sorted(units.items()):
         lon, lat, room = pole(geom)
@@ -513,7 +518,7 @@ def main():
         "water": water,
         "rivers": river_layer(load("rivers-ukraine-region.geojson")),
         "borders": borders,
-        "labels": sea_labels + area_labels(ukraine, neighbours, {n: g for n, g in units.items()}, region),
+        "labels": sea_labels + area_labels(ukraine, neighbours, units, region),
     }
     with open(output, "w", encoding="utf-8") as f:
         json.dump(result, f, ensure_ascii=False, separators=(",", ":"))
