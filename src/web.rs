@@ -164,89 +164,156 @@ fn trace_marker(ctx: &CanvasRenderingContext2d, at: Point, shape: Shape, r: f64)
     }
 }
 
-/// Replays a display list on the canvas (the painter).
-fn paint(ctx: &CanvasRenderingContext2d, scene: &Scene, pixel_ratio: f64) {
-    let _ = ctx.set_transform(pixel_ratio, 0.0, 0.0, pixel_ratio, 0.0, 0.0);
-    ctx.set_line_join("round");
-    ctx.set_line_cap("round");
-    let no_dash = js_sys::Array::new();
-    let dash = js_sys::Array::of2(&JsValue::from(4.0), &JsValue::from(3.0));
-    for item in &scene.items {
+/// The canvas and its drawing state, which is set only when it changes: each change crosses from
+/// wasm to JavaScript (a colour as a string), and most items share their neighbours' style.
+struct Pen<'a> {
+    ctx: &'a CanvasRenderingContext2d,
+    fill: &'static str,
+    stroke: &'static str,
+    width: f64,
+    dashed: bool,
+    font: Option<Font>,
+    alpha: f64,
+}
+
+impl<'a> Pen<'a> {
+    /// A pen for a frame at `pixel_ratio`, its state set once.
+    fn new(ctx: &'a CanvasRenderingContext2d, pixel_ratio: f64) -> Pen<'a> {
+        let _ = ctx.set_transform(pixel_ratio, 0.0, 0.0, pixel_ratio, 0.0, 0.0);
+        ctx.set_line_join("round");
+        ctx.set_line_cap("round");
+        ctx.set_text_baseline("top");
+        ctx.set_global_alpha(1.0);
+        let _ = ctx.set_line_dash(&js_sys::Array::new());
+        ctx.set_fill_style_str("#000");
+        ctx.set_stroke_style_str("#000");
+        ctx.set_line_width(1.0);
+        Pen {
+            ctx,
+            fill: "#000",
+            stroke: "#000",
+            width: 1.0,
+            dashed: false,
+            font: None,
+            alpha: 1.0,
+        }
+    }
+
+    fn fill_style(&mut self, color: &'static str) {
+        if self.fill != color {
+            self.ctx.set_fill_style_str(color);
+            self.fill = color;
+        }
+    }
+
+    fn stroke_style(&mut self, color: &'static str, width: f64, dashed: bool) {
+        if self.stroke != color {
+            self.ctx.set_stroke_style_str(color);
+            self.stroke = color;
+        }
+        if self.width != width {
+            self.ctx.set_line_width(width);
+            self.width = width;
+        }
+        if self.dashed != dashed {
+            let dash = if dashed {
+                js_sys::Array::of2(&JsValue::from(4.0), &JsValue::from(3.0))
+            } else {
+                js_sys::Array::new()
+            };
+            let _ = self.ctx.set_line_dash(&dash);
+            self.dashed = dashed;
+        }
+    }
+
+    fn font(&mut self, font: Font) {
+        if self.font != Some(font) {
+            self.ctx.set_font(font.css());
+            self.font = Some(font);
+        }
+    }
+
+    fn alpha(&mut self, alpha: f64) {
+        if self.alpha != alpha {
+            self.ctx.set_global_alpha(alpha);
+            self.alpha = alpha;
+        }
+    }
+
+    /// Traces `lines` as one path, each ring closed when `closed`.
+    fn trace(&self, lines: &[Vec<Point>], closed: bool) {
+        self.ctx.begin_path();
+        let least = if closed { 3 } else { 2 };
+        for line in lines.iter().filter(|l| l.len() >= least) {
+            self.ctx.move_to(line[0].x, line[0].y);
+            for p in &line[1..] {
+                self.ctx.line_to(p.x, p.y);
+            }
+            if closed {
+                self.ctx.close_path();
+            }
+        }
+    }
+
+    fn marker(&mut self, at: Point, shape: Shape, radius: f64, fill: &'static str, emphasis: bool) {
+        if emphasis {
+            trace_marker(self.ctx, at, Shape::Circle, radius * 1.75);
+            self.fill_style("rgba(255,255,255,0.75)");
+            self.ctx.fill();
+            self.stroke_style(style::MARKER_STROKE, 1.0, false);
+            self.ctx.stroke();
+        }
+        trace_marker(self.ctx, at, shape, radius);
+        self.fill_style(fill);
+        self.ctx.fill();
+        let width = if shape == Shape::Ring { 2.0 } else { 1.25 };
+        self.stroke_style(style::MARKER_STROKE, width, false);
+        self.ctx.stroke();
+    }
+
+    /// Replays one item of a display list (only text may be translucent).
+    fn item(&mut self, item: &Item) {
+        if !matches!(item, Item::Text { .. }) {
+            self.alpha(1.0);
+        }
         match item {
             Item::Rect {
-                bounds,
+                bounds: b,
                 fill,
                 stroke,
             } => {
-                ctx.set_fill_style_str(fill);
-                ctx.fill_rect(bounds.min.x, bounds.min.y, bounds.width(), bounds.height());
+                self.fill_style(fill);
+                self.ctx.fill_rect(b.min.x, b.min.y, b.width(), b.height());
                 if let Some(s) = stroke {
-                    ctx.set_stroke_style_str(s);
-                    ctx.set_line_width(1.0);
-                    ctx.stroke_rect(bounds.min.x, bounds.min.y, bounds.width(), bounds.height());
+                    self.stroke_style(s, 1.0, false);
+                    self.ctx
+                        .stroke_rect(b.min.x, b.min.y, b.width(), b.height());
                 }
             }
-            Item::Fill { rings, color } => {
-                if rings.is_empty() {
-                    continue;
-                }
-                ctx.begin_path();
-                for ring in rings.iter().filter(|r| r.len() > 2) {
-                    ctx.move_to(ring[0].x, ring[0].y);
-                    for p in &ring[1..] {
-                        ctx.line_to(p.x, p.y);
-                    }
-                    ctx.close_path();
-                }
-                ctx.set_fill_style_str(color);
-                ctx.fill_with_canvas_winding_rule(CanvasWindingRule::Evenodd);
+            Item::Fill { rings, color } if !rings.is_empty() => {
+                self.trace(rings, true);
+                self.fill_style(color);
+                self.ctx
+                    .fill_with_canvas_winding_rule(CanvasWindingRule::Evenodd);
             }
             Item::Stroke {
                 lines,
                 color,
                 width,
                 dashed,
-            } => {
-                if lines.is_empty() {
-                    continue;
-                }
-                ctx.begin_path();
-                for line in lines.iter().filter(|l| l.len() > 1) {
-                    ctx.move_to(line[0].x, line[0].y);
-                    for p in &line[1..] {
-                        ctx.line_to(p.x, p.y);
-                    }
-                }
-                ctx.set_stroke_style_str(color);
-                ctx.set_line_width(*width);
-                let _ = ctx.set_line_dash(if *dashed { &dash } else { &no_dash });
-                ctx.stroke();
-                if *dashed {
-                    let _ = ctx.set_line_dash(&no_dash);
-                }
+            } if !lines.is_empty() => {
+                self.trace(lines, false);
+                self.stroke_style(color, *width, *dashed);
+                self.ctx.stroke();
             }
+            Item::Fill { .. } | Item::Stroke { .. } => {}
             Item::Marker {
                 at,
                 shape,
                 radius,
                 fill,
                 emphasis,
-            } => {
-                if *emphasis {
-                    trace_marker(ctx, *at, Shape::Circle, radius * 1.75);
-                    ctx.set_fill_style_str("rgba(255,255,255,0.75)");
-                    ctx.fill();
-                    ctx.set_stroke_style_str(style::MARKER_STROKE);
-                    ctx.set_line_width(1.0);
-                    ctx.stroke();
-                }
-                trace_marker(ctx, *at, *shape, *radius);
-                ctx.set_fill_style_str(fill);
-                ctx.fill();
-                ctx.set_stroke_style_str(style::MARKER_STROKE);
-                ctx.set_line_width(if *shape == Shape::Ring { 2.0 } else { 1.25 });
-                ctx.stroke();
-            }
+            } => self.marker(*at, *shape, *radius, fill, *emphasis),
             Item::Text {
                 text,
                 at,
@@ -255,19 +322,24 @@ fn paint(ctx: &CanvasRenderingContext2d, scene: &Scene, pixel_ratio: f64) {
                 halo,
                 alpha,
             } => {
-                ctx.set_font(font.css());
-                ctx.set_text_baseline("top");
-                ctx.set_global_alpha(*alpha);
+                self.font(*font);
+                self.alpha(*alpha);
                 if *halo {
-                    ctx.set_stroke_style_str(style::HALO);
-                    ctx.set_line_width(3.0);
-                    let _ = ctx.stroke_text(text, at.x, at.y);
+                    self.stroke_style(style::HALO, 3.0, false);
+                    let _ = self.ctx.stroke_text(text, at.x, at.y);
                 }
-                ctx.set_fill_style_str(color);
-                let _ = ctx.fill_text(text, at.x, at.y);
-                ctx.set_global_alpha(1.0);
+                self.fill_style(color);
+                let _ = self.ctx.fill_text(text, at.x, at.y);
             }
         }
+    }
+}
+
+/// Replays a display list on the canvas (the painter).
+fn paint(ctx: &CanvasRenderingContext2d, scene: &Scene, pixel_ratio: f64) {
+    let mut pen = Pen::new(ctx, pixel_ratio);
+    for item in &scene.items {
+        pen.item(item);
     }
 }
 
