@@ -84,15 +84,6 @@ struct PlaceView<'a> {
     off_map: bool,
 }
 
-/// The details panel's content: the place's [`Details`], and where it lies when it is beyond
-/// the map.
-#[derive(Serialize)]
-struct DetailsView<'a> {
-    #[serde(flatten)]
-    details: Details<'a>,
-    off_map: Option<String>,
-}
-
 /// A row of the page's legend: a status, its label and marker colour, and how many places of
 /// the report have it.
 #[derive(Serialize)]
@@ -552,11 +543,12 @@ impl App {
         let Some(p) = self.place(index) else {
             return JsValue::NULL;
         };
+        let details = Self::to_js(&Details::of(p));
         let middle = self.basemap.ukraine.center();
-        Self::to_js(&DetailsView {
-            details: Details::of(p),
-            off_map: whereabouts(&self.marks, index, middle, "central Ukraine"),
-        })
+        if let Some(said) = whereabouts(&self.marks, index, middle, "central Ukraine") {
+            let _ = js_sys::Reflect::set(&details, &"off_map".into(), &said.into());
+        }
+        details
     }
 
     /// Selects place `index` (or nothing), brings its marker into view and redraws.

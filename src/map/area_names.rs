@@ -53,7 +53,7 @@ pub fn visible(
                 continue;
             }
             let text = match kind {
-                LabelKind::Country => l.name.to_uppercase(),
+                LabelKind::Country => l.name.to_ascii_uppercase(),
                 _ => l.name.clone(),
             };
             let room = l.room * view.scale;

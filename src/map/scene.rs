@@ -338,13 +338,19 @@ struct Frame<'a> {
 }
 
 impl Frame<'_> {
-    /// The rings of the visible areas, on the screen, cut to the clip box.
+    /// The rings of the visible areas, on the screen, cut to the clip box; those left with no
+    /// width or height (a ring outside that wraps around the box leaves runs along its edges)
+    /// are dropped.
     fn rings<'b>(&self, areas: impl Iterator<Item = &'b super::basemap::Area>) -> Vec<Vec<Point>> {
         areas
             .filter(|a| a.bounds.intersects(&self.visible))
             .flat_map(|a| a.rings.iter())
             .map(|r| clip_ring(&project(self.view, r), &self.clip))
-            .filter(|r| r.len() > 2)
+            .filter(|r| {
+                let mut b = Bounds::EMPTY;
+                r.iter().for_each(|&p| b.extend(p));
+                r.len() > 2 && b.width() > 0.0 && b.height() > 0.0
+            })
             .collect()
     }
 
@@ -362,8 +368,24 @@ impl Frame<'_> {
 
 /// Land and sea, each pixel painted once more at most over the canvas's Ukrainian colour: the
 /// neighbouring countries, then the sea, which is the screen less all the land (the countries
-/// and Ukraine's units never overlap, so with the even-odd rule the land leaves holes).
+/// and Ukraine's units never overlap, so with the even-odd rule the land leaves holes). Nothing
+/// when the screen lies inside Ukraine: no part of its outline (coasts included) is in view and
+/// the centre is Ukrainian.
 fn land_and_sea_layer(items: &mut Vec<Item>, basemap: &Basemap, frame: &Frame) {
+    let outline_in_view = basemap
+        .borders
+        .iter()
+        .any(|b| b.kind == BorderKind::National && b.line.bounds.intersects(&frame.visible));
+    let ukrainian = |a: &&super::basemap::Area| a.group == "UKR";
+    if !outline_in_view
+        && basemap
+            .admin1
+            .iter()
+            .filter(ukrainian)
+            .any(|a| a.contains(frame.view.center))
+    {
+        return;
+    }
     let countries = frame.rings(basemap.countries.iter());
     let mut sea = vec![frame.clip_ring()];
     sea.extend(countries.iter().cloned());
@@ -1457,10 +1479,11 @@ mod tests {
                 .iter()
                 .filter_map(|i| match i {
                     Item::Text {
-                        text, font, alpha, ..
-                    } if matches!(font, Font::Country | Font::Admin1) => {
-                        Some((text.clone(), *alpha))
-                    }
+                        text,
+                        font: Font::Country | Font::Admin1,
+                        alpha,
+                        ..
+                    } => Some((text.clone(), *alpha)),
                     _ => None,
                 })
                 .collect()
@@ -1638,6 +1661,53 @@ mod tests {
                 .map(|&(what, _, _, c)| (what, Some(c)))
                 .collect();
             assert_eq!(got, want, "view at {lon}, {lat}, zoom {zoom}");
+        }
+    }
+
+    #[test]
+    fn land_and_sea_are_filled_only_where_the_screen_shows_more_than_ukraine() {
+        let b = basemap();
+        // (centre, zoom 11) → the number of land and sea fills; and no fill keeps a ring with
+        // no area (what a ring around the screen's corner leaves once cut).
+        let cases = [
+            ("Pokrovsk, inside Ukraine", 37.18, 48.28, 0),
+            ("Odesa, on the coast", 30.73, 46.48, 2),
+            ("Belgorod, in Russia", 36.59, 50.6, 2),
+            ("Sumy, near the border", 34.8, 50.9, 2),
+            (
+                "Mariupol, where Russia's ring wraps the screen",
+                37.55,
+                47.1,
+                2,
+            ),
+        ];
+        for (what, lon, lat, fills) in cases {
+            let mut v = Viewport::new(1478.0, 948.0, 2.0);
+            v.set_view(forward(lon, lat), 11.0);
+            let scene = scene_of(&b, &[], &v, None);
+            let corner = Point::new(-CLIP_MARGIN, -CLIP_MARGIN);
+            let count = scene
+                .items
+                .iter()
+                .filter(|i| match i {
+                    Item::Fill { color, rings } => {
+                        *color == style::LAND
+                            || (*color == style::WATER
+                                && rings.first().is_some_and(|r| r[0] == corner))
+                    }
+                    _ => false,
+                })
+                .count();
+            assert_eq!(count, fills, "{what}");
+            for i in &scene.items {
+                if let Item::Fill { rings, .. } = i {
+                    for r in rings {
+                        let mut bb = Bounds::EMPTY;
+                        r.iter().for_each(|&p| bb.extend(p));
+                        assert!(bb.width() > 0.0 && bb.height() > 0.0, "{what}: {r:?}");
+                    }
+                }
+            }
         }
     }
 
