@@ -1117,6 +1117,39 @@ mod tests {
             Item::Fill { color, rings } if *color == status_style(Status::Mentioned).region_fill && !rings.is_empty())));
     }
 
+    /// The boxes of the labels (text with a halo) of a scene.
+    fn label_boxes(scene: &Scene) -> Vec<Bounds> {
+        scene
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Text {
+                    text,
+                    at,
+                    font,
+                    halo: true,
+                    ..
+                } => Some(Bounds {
+                    min: *at,
+                    max: Point::new(
+                        at.x + ApproximateMeasure.text_width(text, *font),
+                        at.y + font.size(),
+                    ),
+                }),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Fails when two of the boxes overlap.
+    fn assert_apart(boxes: &[Bounds]) {
+        for (i, a) in boxes.iter().enumerate() {
+            for c in &boxes[i + 1..] {
+                assert!(!a.intersects(c), "{a:?} overlaps {c:?}");
+            }
+        }
+    }
+
     #[test]
     fn labels_of_a_crowded_report_never_overlap() {
         let b = basemap();
@@ -1137,32 +1170,9 @@ mod tests {
         let m = marks(&b, &report);
         let v = view_of(&b, &m);
         let scene = scene_of(&b, &m, &v, Some(3));
-        let boxes: Vec<Bounds> = scene
-            .items
-            .iter()
-            .filter_map(|i| match i {
-                Item::Text {
-                    text,
-                    at,
-                    font,
-                    halo: true,
-                    ..
-                } => Some(Bounds {
-                    min: *at,
-                    max: Point::new(
-                        at.x + ApproximateMeasure.text_width(text, *font),
-                        at.y + font.size(),
-                    ),
-                }),
-                _ => None,
-            })
-            .collect();
+        let boxes = label_boxes(&scene);
         assert!(boxes.len() >= 10, "{} labels placed", boxes.len());
-        for (i, a) in boxes.iter().enumerate() {
-            for c in &boxes[i + 1..] {
-                assert!(!a.intersects(c), "{a:?} overlaps {c:?}");
-            }
-        }
+        assert_apart(&boxes);
         let selected = scene.items.iter().any(
             |i| matches!(i, Item::Text { text, font: Font::Selected, .. } if text == "Town 3"),
         );
@@ -1501,31 +1511,8 @@ mod tests {
         }
         assert!(!wide.iter().any(|(t, _)| t == "Kharkiv Oblast"), "{wide:?}");
         let scene = scene_of(&b, &m, &v, None);
-        let boxes: Vec<Bounds> = scene
-            .items
-            .iter()
-            .filter_map(|i| match i {
-                Item::Text {
-                    text,
-                    at,
-                    font,
-                    halo: true,
-                    ..
-                } => Some(Bounds {
-                    min: *at,
-                    max: Point::new(
-                        at.x + ApproximateMeasure.text_width(text, *font),
-                        at.y + font.size(),
-                    ),
-                }),
-                _ => None,
-            })
-            .collect();
-        for (i, a) in boxes.iter().enumerate() {
-            for c in &boxes[i + 1..] {
-                assert!(!a.intersects(c), "{a:?} overlaps {c:?}");
-            }
-        }
+        let boxes = label_boxes(&scene);
+        assert_apart(&boxes);
         // The seed's fitted view (a region): the country's name almost faded out, the units'
         // whole where they have room (not Kharkiv Oblast, the article's).
         let region: Vec<(String, f64)> = names(&view_of(&b, &m))
