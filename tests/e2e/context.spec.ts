@@ -86,7 +86,7 @@ test('a place beyond the map is selected from the list or its arrow, the view st
   const view = await onMap(page);
   await page.locator('#places button', { hasText: 'Moscow' }).click();
   await expect(page.locator('#details h3')).toHaveText('Moscow');
-  await expect(page.locator('#details .off-map')).toHaveText(/^Off the map: about 6[0-9]0 km north of Kupiansk\.$/);
+  await expect(page.locator('#details .off-map')).toHaveText('Off the map: about 670 km north of Kupiansk.');
   await expect(page.locator('#announce')).toHaveText('Moscow, mentioned');
   expect(await onMap(page)).toEqual(view);
   // Another place, then the arrow: a click on it selects Moscow again.
