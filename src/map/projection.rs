@@ -123,7 +123,8 @@ pub struct Viewport {
 }
 
 impl Viewport {
-    /// The widest view: a little more than Europe on a 1000-pixel canvas.
+    /// The widest view of any map: half the world on a 1000-pixel canvas (a map's own limits,
+    /// see [`Viewport::keep_within`], are closer).
     pub const MIN_SCALE: f64 = 2_000.0;
     /// The closest view: about 5 m per pixel.
     pub const MAX_SCALE: f64 = 8_000_000.0;

@@ -273,10 +273,12 @@ pub fn status_counts(marks: &[Mark]) -> [(Status, usize); 6] {
 }
 
 impl Scene {
-    /// Builds the display list for one frame, layer by layer from the bottom: land, the tint of
-    /// the regions the report names, water and lines, the regions' outlines, the settlements
-    /// around (small and grey), markers, labels, and the scale bar on top (placed first, so that
-    /// labels avoid it). The page's HTML legend stands for the statuses.
+    /// Builds the display list for one frame, layer by layer from the bottom: Ukraine's colour,
+    /// the neighbouring countries and the sea, the tint of the regions the report names, water
+    /// and lines, the regions' outlines, the settlements around (small and grey), clusters,
+    /// markers, arrows toward places beyond the map, labels (the article's first, then the names
+    /// of countries, settlements, admin-1 units and seas), and the scale bar on top (placed
+    /// first, so that labels avoid it). The page's HTML legend stands for the statuses.
     /// Markers that would overlap are drawn as one cluster, with its count and status mix; the
     /// hovered place is drawn, labelled, over its cluster. Hidden places are not drawn.
     pub fn build(input: &SceneInput, measure: &dyn Measure) -> Scene {
