@@ -16,6 +16,7 @@ use web_sys::{CanvasRenderingContext2d, CanvasWindingRule, HtmlCanvasElement};
 use crate::map::context::{context_places, ContextPlace};
 use crate::map::details::Details;
 use crate::map::display::display_name;
+use crate::map::off_map::{off_map, whereabouts};
 use crate::map::projection::{forward, inverse, Point, Viewport};
 use crate::map::scene::{self, hit_test, Item, Mark, Measure, Scene, SceneInput};
 use crate::map::style::{self, Font, Shape};
@@ -163,107 +164,182 @@ fn trace_marker(ctx: &CanvasRenderingContext2d, at: Point, shape: Shape, r: f64)
     }
 }
 
-/// Replays a display list on the canvas (the painter).
-fn paint(ctx: &CanvasRenderingContext2d, scene: &Scene, pixel_ratio: f64) {
-    let _ = ctx.set_transform(pixel_ratio, 0.0, 0.0, pixel_ratio, 0.0, 0.0);
-    ctx.set_line_join("round");
-    ctx.set_line_cap("round");
-    let no_dash = js_sys::Array::new();
-    let dash = js_sys::Array::of2(&JsValue::from(4.0), &JsValue::from(3.0));
-    for item in &scene.items {
+/// The canvas and its drawing state, which is set only when it changes: each change crosses from
+/// wasm to JavaScript (a colour as a string), and most items share their neighbours' style.
+struct Pen<'a> {
+    ctx: &'a CanvasRenderingContext2d,
+    fill: &'static str,
+    stroke: &'static str,
+    width: f64,
+    dashed: bool,
+    font: Option<Font>,
+    alpha: f64,
+}
+
+impl<'a> Pen<'a> {
+    /// A pen for a frame at `pixel_ratio`, its state set once.
+    fn new(ctx: &'a CanvasRenderingContext2d, pixel_ratio: f64) -> Pen<'a> {
+        let _ = ctx.set_transform(pixel_ratio, 0.0, 0.0, pixel_ratio, 0.0, 0.0);
+        ctx.set_line_join("round");
+        ctx.set_line_cap("round");
+        ctx.set_text_baseline("top");
+        ctx.set_global_alpha(1.0);
+        let _ = ctx.set_line_dash(&js_sys::Array::new());
+        ctx.set_fill_style_str("#000");
+        ctx.set_stroke_style_str("#000");
+        ctx.set_line_width(1.0);
+        Pen {
+            ctx,
+            fill: "#000",
+            stroke: "#000",
+            width: 1.0,
+            dashed: false,
+            font: None,
+            alpha: 1.0,
+        }
+    }
+
+    fn fill_style(&mut self, color: &'static str) {
+        if self.fill != color {
+            self.ctx.set_fill_style_str(color);
+            self.fill = color;
+        }
+    }
+
+    fn stroke_style(&mut self, color: &'static str, width: f64, dashed: bool) {
+        if self.stroke != color {
+            self.ctx.set_stroke_style_str(color);
+            self.stroke = color;
+        }
+        if self.width != width {
+            self.ctx.set_line_width(width);
+            self.width = width;
+        }
+        if self.dashed != dashed {
+            let dash = if dashed {
+                js_sys::Array::of2(&JsValue::from(4.0), &JsValue::from(3.0))
+            } else {
+                js_sys::Array::new()
+            };
+            let _ = self.ctx.set_line_dash(&dash);
+            self.dashed = dashed;
+        }
+    }
+
+    fn font(&mut self, font: Font) {
+        if self.font != Some(font) {
+            self.ctx.set_font(font.css());
+            self.font = Some(font);
+        }
+    }
+
+    fn alpha(&mut self, alpha: f64) {
+        if self.alpha != alpha {
+            self.ctx.set_global_alpha(alpha);
+            self.alpha = alpha;
+        }
+    }
+
+    /// Traces `lines` as one path, each ring closed when `closed`.
+    fn trace(&self, lines: &[Vec<Point>], closed: bool) {
+        self.ctx.begin_path();
+        let least = if closed { 3 } else { 2 };
+        for line in lines.iter().filter(|l| l.len() >= least) {
+            self.ctx.move_to(line[0].x, line[0].y);
+            for p in &line[1..] {
+                self.ctx.line_to(p.x, p.y);
+            }
+            if closed {
+                self.ctx.close_path();
+            }
+        }
+    }
+
+    fn marker(&mut self, at: Point, shape: Shape, radius: f64, fill: &'static str, emphasis: bool) {
+        if emphasis {
+            trace_marker(self.ctx, at, Shape::Circle, radius * 1.75);
+            self.fill_style("rgba(255,255,255,0.75)");
+            self.ctx.fill();
+            self.stroke_style(style::MARKER_STROKE, 1.0, false);
+            self.ctx.stroke();
+        }
+        trace_marker(self.ctx, at, shape, radius);
+        self.fill_style(fill);
+        self.ctx.fill();
+        let width = if shape == Shape::Ring { 2.0 } else { 1.25 };
+        self.stroke_style(style::MARKER_STROKE, width, false);
+        self.ctx.stroke();
+    }
+
+    /// Replays one item of a display list (only text may be translucent).
+    fn item(&mut self, item: &Item) {
+        if !matches!(item, Item::Text { .. }) {
+            self.alpha(1.0);
+        }
         match item {
             Item::Rect {
-                bounds,
+                bounds: b,
                 fill,
                 stroke,
             } => {
-                ctx.set_fill_style_str(fill);
-                ctx.fill_rect(bounds.min.x, bounds.min.y, bounds.width(), bounds.height());
+                self.fill_style(fill);
+                self.ctx.fill_rect(b.min.x, b.min.y, b.width(), b.height());
                 if let Some(s) = stroke {
-                    ctx.set_stroke_style_str(s);
-                    ctx.set_line_width(1.0);
-                    ctx.stroke_rect(bounds.min.x, bounds.min.y, bounds.width(), bounds.height());
+                    self.stroke_style(s, 1.0, false);
+                    self.ctx
+                        .stroke_rect(b.min.x, b.min.y, b.width(), b.height());
                 }
             }
-            Item::Fill { rings, color } => {
-                if rings.is_empty() {
-                    continue;
-                }
-                ctx.begin_path();
-                for ring in rings.iter().filter(|r| r.len() > 2) {
-                    ctx.move_to(ring[0].x, ring[0].y);
-                    for p in &ring[1..] {
-                        ctx.line_to(p.x, p.y);
-                    }
-                    ctx.close_path();
-                }
-                ctx.set_fill_style_str(color);
-                ctx.fill_with_canvas_winding_rule(CanvasWindingRule::Evenodd);
+            Item::Fill { rings, color } if !rings.is_empty() => {
+                self.trace(rings, true);
+                self.fill_style(color);
+                self.ctx
+                    .fill_with_canvas_winding_rule(CanvasWindingRule::Evenodd);
             }
             Item::Stroke {
                 lines,
                 color,
                 width,
                 dashed,
-            } => {
-                if lines.is_empty() {
-                    continue;
-                }
-                ctx.begin_path();
-                for line in lines.iter().filter(|l| l.len() > 1) {
-                    ctx.move_to(line[0].x, line[0].y);
-                    for p in &line[1..] {
-                        ctx.line_to(p.x, p.y);
-                    }
-                }
-                ctx.set_stroke_style_str(color);
-                ctx.set_line_width(*width);
-                let _ = ctx.set_line_dash(if *dashed { &dash } else { &no_dash });
-                ctx.stroke();
-                if *dashed {
-                    let _ = ctx.set_line_dash(&no_dash);
-                }
+            } if !lines.is_empty() => {
+                self.trace(lines, false);
+                self.stroke_style(color, *width, *dashed);
+                self.ctx.stroke();
             }
+            Item::Fill { .. } | Item::Stroke { .. } => {}
             Item::Marker {
                 at,
                 shape,
                 radius,
                 fill,
                 emphasis,
-            } => {
-                if *emphasis {
-                    trace_marker(ctx, *at, Shape::Circle, radius * 1.75);
-                    ctx.set_fill_style_str("rgba(255,255,255,0.75)");
-                    ctx.fill();
-                    ctx.set_stroke_style_str(style::MARKER_STROKE);
-                    ctx.set_line_width(1.0);
-                    ctx.stroke();
-                }
-                trace_marker(ctx, *at, *shape, *radius);
-                ctx.set_fill_style_str(fill);
-                ctx.fill();
-                ctx.set_stroke_style_str(style::MARKER_STROKE);
-                ctx.set_line_width(if *shape == Shape::Ring { 2.0 } else { 1.25 });
-                ctx.stroke();
-            }
+            } => self.marker(*at, *shape, *radius, fill, *emphasis),
             Item::Text {
                 text,
                 at,
                 font,
                 color,
                 halo,
+                alpha,
             } => {
-                ctx.set_font(font.css());
-                ctx.set_text_baseline("top");
+                self.font(*font);
+                self.alpha(*alpha);
                 if *halo {
-                    ctx.set_stroke_style_str(style::HALO);
-                    ctx.set_line_width(3.0);
-                    let _ = ctx.stroke_text(text, at.x, at.y);
+                    self.stroke_style(style::HALO, 3.0, false);
+                    let _ = self.ctx.stroke_text(text, at.x, at.y);
                 }
-                ctx.set_fill_style_str(color);
-                let _ = ctx.fill_text(text, at.x, at.y);
+                self.fill_style(color);
+                let _ = self.ctx.fill_text(text, at.x, at.y);
             }
         }
+    }
+}
+
+/// Replays a display list on the canvas (the painter).
+fn paint(ctx: &CanvasRenderingContext2d, scene: &Scene, pixel_ratio: f64) {
+    let mut pen = Pen::new(ctx, pixel_ratio);
+    for item in &scene.items {
+        pen.item(item);
     }
 }
 
@@ -315,12 +391,19 @@ impl App {
     fn fit_view(&mut self) {
         let b = scene::fit_bounds(&self.basemap, &self.marks);
         self.view.fit(&b, scene::FIT_PADDING, scene::MIN_FIT_EXTENT);
+        self.keep_view();
         self.moved = false;
+    }
+
+    /// Keeps the view over the map (see [`Viewport::keep_within`]).
+    fn keep_view(&mut self) {
+        let b = &self.basemap;
+        self.view.keep_within(&b.extent, &b.surroundings);
     }
 
     /// After the reader moved the view: keeps it over the map's region and remembers it moved.
     fn moved_view(&mut self) {
-        self.view.keep_within(&self.basemap.extent);
+        self.keep_view();
         self.moved = true;
         self.draw();
     }
@@ -414,7 +497,7 @@ impl App {
                     y: s.y,
                     forms: &p.forms,
                     shown: !m.hidden,
-                    off_map: scene::off_map(m),
+                    off_map: off_map(m),
                 }
             })
             .collect();
@@ -473,13 +556,19 @@ impl App {
         Self::to_js(&list)
     }
 
-    /// The details panel's content for place `index`: name, forms, status, reason, claimant and
-    /// its sentences cut into highlighted pieces; `null` for no such place.
+    /// The details panel's content for place `index`: name, forms, status, reason, claimant,
+    /// its sentences cut into highlighted pieces, and for a place beyond the map where it lies
+    /// (`off_map`); `null` for no such place.
     pub fn details(&self, index: usize) -> JsValue {
         let Some(p) = self.place(index) else {
             return JsValue::NULL;
         };
-        Self::to_js(&Details::of(p))
+        let details = Self::to_js(&Details::of(p));
+        let middle = self.basemap.ukraine.center();
+        if let Some(said) = whereabouts(&self.marks, index, middle, "central Ukraine") {
+            let _ = js_sys::Reflect::set(&details, &"off_map".into(), &said.into());
+        }
+        details
     }
 
     /// Selects place `index` (or nothing), brings its marker into view and redraws.
@@ -535,7 +624,9 @@ impl App {
 
     /// Marks the place under the pointer (redrawing when it changes) and returns it.
     pub fn hover(&mut self, x: f64, y: f64) -> Option<usize> {
-        let h = self.pick(x, y).filter(|&i| self.marks[i].marker);
+        let h = self
+            .pick(x, y)
+            .filter(|&i| self.marks[i].marker || off_map(&self.marks[i]));
         if h != self.hovered {
             self.hovered = h;
             self.draw();
@@ -546,7 +637,11 @@ impl App {
     /// Highlights place `index`'s marker (a row of the list is hovered or focused), or none, and
     /// redraws when that changes.
     pub fn set_hovered(&mut self, index: Option<usize>) {
-        let h = index.filter(|&i| self.marks.get(i).is_some_and(|m| m.marker && !m.hidden));
+        let h = index.filter(|&i| {
+            self.marks
+                .get(i)
+                .is_some_and(|m| (m.marker && !m.hidden) || off_map(m))
+        });
         if h != self.hovered {
             self.hovered = h;
             self.draw();
@@ -562,7 +657,9 @@ impl App {
     /// The view is fitted again to the new size unless the reader has moved it.
     pub fn resize(&mut self) {
         self.sync_size();
-        if !self.moved {
+        if self.moved {
+            self.keep_view();
+        } else {
             self.fit_view();
         }
         self.draw();

@@ -263,6 +263,7 @@ function placeFacts(d) {
   const status = el('p', 'meta');
   status.append(el('span', `status ${d.status}`, d.status), ` ${d.reason}`);
   const parts = [status];
+  if (d.off_map) parts.push(el('p', 'meta off-map', d.off_map));
   if (d.source) parts.push(el('p', 'meta source', `Source: ${d.source}`));
   if (d.forms.length) parts.push(el('p', 'meta forms', `Written as: ${d.forms.join(', ')}`));
   if (d.oblast && d.oblast !== d.name) parts.push(el('p', 'meta', `In: ${d.oblast}`));

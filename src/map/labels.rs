@@ -1,24 +1,52 @@
 //! Label placement: puts each label beside its anchor in the first of eight positions that
 //! overlaps no label already placed and no obstacle, in priority order (a greedy version of the
-//! candidate-position method, Christensen, Marks & Shieber, *ACM ToG* 14(3), 1995).
+//! candidate-position method, Christensen, Marks & Shieber, *ACM ToG* 14(3), 1995); a label
+//! centred on its anchor (the name of an area) has that one position.
 
 use super::projection::{Bounds, Point};
 
-/// One label to place: its anchor (a marker's centre), the free gap around the anchor, and the
-/// size of its text box in CSS pixels.
+/// Where a label may stand about its anchor.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Spot {
+    /// Beside it, `gap` CSS pixels away (a marker's label).
+    Beside { gap: f64 },
+    /// Centred on it (an area's name).
+    Centred,
+}
+
+/// One label to place: its anchor (a marker's centre), where it may stand about the anchor, and
+/// the size of its text box in CSS pixels.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct LabelRequest {
     pub anchor: Point,
-    pub gap: f64,
+    pub spot: Spot,
     pub width: f64,
     pub height: f64,
 }
 
 impl LabelRequest {
+    /// The text boxes the label may take, best first.
+    fn candidates(&self) -> impl Iterator<Item = Bounds> + '_ {
+        let count = match self.spot {
+            Spot::Beside { .. } => CANDIDATES,
+            Spot::Centred => 1,
+        };
+        (0..count).map(|i| self.candidate(i))
+    }
+
     /// The text box at candidate position `i` (0: right, 1: left, 2: above, 3: below, then the
-    /// four diagonals).
+    /// four diagonals); a centred label's only box.
     fn candidate(&self, i: usize) -> Bounds {
-        let (a, g, w, h) = (self.anchor, self.gap, self.width, self.height);
+        let (a, w, h) = (self.anchor, self.width, self.height);
+        let g = match self.spot {
+            Spot::Beside { gap } => gap,
+            Spot::Centred => {
+                return Bounds {
+                    min: Point::new(a.x - w / 2.0, a.y - h / 2.0),
+                    max: Point::new(a.x + w / 2.0, a.y + h / 2.0),
+                }
+            }
+        };
         let (x, y) = match i {
             0 => (a.x + g, a.y - h / 2.0),
             1 => (a.x - g - w, a.y - h / 2.0),
@@ -50,7 +78,7 @@ pub fn place(
     requests
         .iter()
         .map(|r| {
-            let found = (0..CANDIDATES).map(|i| r.candidate(i)).find(|b| {
+            let found = r.candidates().find(|b| {
                 area.contains(b.min)
                     && area.contains(b.max)
                     && !placed.iter().any(|p| p.intersects(b))
@@ -78,10 +106,37 @@ mod tests {
     fn req(x: f64, y: f64) -> LabelRequest {
         LabelRequest {
             anchor: Point::new(x, y),
-            gap: 6.0,
+            spot: Spot::Beside { gap: 6.0 },
             width: 60.0,
             height: 14.0,
         }
+    }
+
+    #[test]
+    fn a_centred_label_takes_its_one_spot_or_none() {
+        let centred = |x: f64, y: f64| LabelRequest {
+            spot: Spot::Centred,
+            ..req(x, y)
+        };
+        let spot = |x0: f64, y0: f64| {
+            Some(Bounds {
+                min: Point::new(x0, y0),
+                max: Point::new(x0 + 60.0, y0 + 14.0),
+            })
+        };
+        // Centred on (100, 100); the second, on a placed label, and the third, across the
+        // edge, are dropped rather than moved; the fourth fits.
+        let out = place(
+            &[
+                centred(100.0, 100.0),
+                centred(110.0, 104.0),
+                centred(20.0, 200.0),
+                centred(300.0, 200.0),
+            ],
+            &[],
+            &area(),
+        );
+        assert_eq!(out, [spot(70.0, 93.0), None, None, spot(270.0, 193.0)]);
     }
 
     #[test]

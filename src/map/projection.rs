@@ -123,7 +123,8 @@ pub struct Viewport {
 }
 
 impl Viewport {
-    /// The widest view: a little more than Europe on a 1000-pixel canvas.
+    /// The widest view of any map: half the world on a 1000-pixel canvas (a map's own limits,
+    /// see [`Viewport::keep_within`], are closer).
     pub const MIN_SCALE: f64 = 2_000.0;
     /// The closest view: about 5 m per pixel.
     pub const MAX_SCALE: f64 = 8_000_000.0;
@@ -196,14 +197,38 @@ impl Viewport {
         self.center.y = self.center.y.clamp(0.0, 1.0);
     }
 
-    /// Keeps the centre of the view inside `limits` (the map's region), so that panning never
-    /// leaves the map for empty sea.
-    pub fn keep_within(&mut self, limits: &Bounds) {
-        if limits.is_empty() {
+    /// Keeps the view over the map: its centre inside `centre_limits` (the detailed map) and
+    /// all of it inside `view_limits` (the surroundings, which hold `centre_limits`), zooming in
+    /// when the canvas would show more than those. So panning never leaves the map for empty
+    /// sea, and zooming out never shows where the map has no data.
+    pub fn keep_within(&mut self, centre_limits: &Bounds, view_limits: &Bounds) {
+        if centre_limits.is_empty() || view_limits.is_empty() {
             return;
         }
-        self.center.x = self.center.x.clamp(limits.min.x, limits.max.x);
-        self.center.y = self.center.y.clamp(limits.min.y, limits.max.y);
+        let widest = (self.width / view_limits.width()).max(self.height / view_limits.height());
+        self.scale = self.scale.max(widest).min(Self::MAX_SCALE.max(widest));
+        let (half_w, half_h) = (
+            self.width / 2.0 / self.scale,
+            self.height / 2.0 / self.scale,
+        );
+        let clamp = |v: f64, (lo, hi): (f64, f64), (view_lo, view_hi): (f64, f64)| {
+            let (lo, hi) = (lo.max(view_lo), hi.min(view_hi));
+            if lo <= hi {
+                v.clamp(lo, hi)
+            } else {
+                (view_lo + view_hi) / 2.0
+            }
+        };
+        self.center.x = clamp(
+            self.center.x,
+            (centre_limits.min.x, centre_limits.max.x),
+            (view_limits.min.x + half_w, view_limits.max.x - half_w),
+        );
+        self.center.y = clamp(
+            self.center.y,
+            (centre_limits.min.y, centre_limits.max.y),
+            (view_limits.min.y + half_h, view_limits.max.y - half_h),
+        );
     }
 
     /// The zoom level of the view as web maps count it: 0 shows the world in 256 pixels, each
@@ -244,22 +269,88 @@ mod tests {
         (a - b).abs() < eps
     }
 
+    /// The world box of a box in degrees.
+    fn degrees(west: f64, south: f64, east: f64, north: f64) -> Bounds {
+        let mut b = Bounds::EMPTY;
+        b.extend(forward(west, north));
+        b.extend(forward(east, south));
+        b
+    }
+
     #[test]
-    fn panning_stops_at_the_limits_and_the_view_round_trips_through_its_zoom_level() {
-        let limits = Bounds {
-            min: forward(22.0, 52.5),
-            max: forward(40.5, 44.0),
-        };
-        let mut v = Viewport::new(800.0, 600.0, 1.0);
-        v.fit(&limits, 0.0, 0.0);
-        for _ in 0..40 {
-            v.pan(80.0, 0.0);
-            v.keep_within(&limits);
+    fn the_view_stays_over_the_map() {
+        let centre_limits = degrees(21.0, 43.0, 41.0, 53.0);
+        let view_limits = degrees(10.0, 34.0, 52.0, 60.0);
+        // (canvas, centre, scale) → (centre, scale) once kept within the limits.
+        type Case = ((f64, f64), Point, f64, (Point, f64));
+        let middle = forward(31.0, 48.0);
+        let cases: [Case; 5] = [
+            // Inside: nothing changes.
+            ((800.0, 600.0), middle, 50_000.0, (middle, 50_000.0)),
+            // Panned far west at a close zoom: the centre stops at the detailed map's edge.
+            (
+                (800.0, 600.0),
+                forward(5.0, 48.0),
+                50_000.0,
+                (Point::new(centre_limits.min.x, middle.y), 50_000.0),
+            ),
+            // Zoomed out too far: as wide as the surroundings, centred where they allow.
+            (
+                (800.0, 600.0),
+                middle,
+                2_000.0,
+                (middle, 800.0 / view_limits.width()),
+            ),
+            // A tall canvas is limited by the surroundings' height.
+            (
+                (300.0, 1_000.0),
+                middle,
+                2_000.0,
+                (
+                    Point::new(middle.x, view_limits.center().y),
+                    1_000.0 / view_limits.height(),
+                ),
+            ),
+            // Zoomed out at the corner: the view slides in so that it ends at the surroundings.
+            (
+                (800.0, 700.0),
+                centre_limits.max,
+                10_000.0,
+                (
+                    Point::new(
+                        view_limits.max.x - 400.0 / 10_000.0,
+                        view_limits.max.y - 350.0 / 10_000.0,
+                    ),
+                    10_000.0,
+                ),
+            ),
+        ];
+        for ((w, h), center, scale, (want_center, want_scale)) in cases {
+            let mut v = Viewport::new(w, h, 1.0);
+            v.center = center;
+            v.scale = scale;
+            v.keep_within(&centre_limits, &view_limits);
+            assert!(
+                close(v.center.x, want_center.x, 1e-12)
+                    && close(v.center.y, want_center.y, 1e-12)
+                    && close(v.scale, want_scale, 1e-6),
+                "{w}×{h} at {center:?} × {scale}: {:?} × {}",
+                v.center,
+                v.scale
+            );
+            let seen = v.world_bounds();
+            assert!(
+                seen.min.x >= view_limits.min.x - 1e-12 && seen.max.x <= view_limits.max.x + 1e-12
+            );
+            assert!(
+                seen.min.y >= view_limits.min.y - 1e-12 && seen.max.y <= view_limits.max.y + 1e-12
+            );
         }
-        assert_eq!(v.center.x, limits.min.x);
-        v.pan(0.0, -1e6);
-        v.keep_within(&limits);
-        assert_eq!(v.center.y, limits.max.y);
+    }
+
+    #[test]
+    fn the_view_round_trips_through_its_zoom_level() {
+        let mut v = Viewport::new(800.0, 600.0, 1.0);
         let (center, zoom) = (forward(37.6, 48.3), 9.5);
         v.set_view(center, zoom);
         assert!(close(v.zoom_level(), zoom, 1e-12));

@@ -5,10 +5,13 @@
 
 use crate::report::{Kind, Report, Status};
 
-use super::basemap::{Basemap, BorderKind};
+use super::area_names::{self, AreaName};
+use super::basemap::{Basemap, BorderKind, LabelKind};
+use super::clip::{clip_line, clip_ring};
 use super::clusters::{self, Cluster};
 use super::context::{self, ContextPlace};
-use super::labels::{self, LabelRequest};
+use super::labels::{self, LabelRequest, Spot};
+use super::off_map::{self, Arrow};
 use super::projection::{forward, Bounds, Point, Viewport};
 use super::style::{self, status_style, Font, Shape};
 
@@ -50,13 +53,14 @@ pub enum Item {
         fill: &'static str,
         emphasis: bool,
     },
-    /// Text whose box's top-left corner is `at`, with an optional halo.
+    /// Text whose box's top-left corner is `at`, with an optional halo, at opacity `alpha`.
     Text {
         text: String,
         at: Point,
         font: Font,
         color: &'static str,
         halo: bool,
+        alpha: f64,
     },
     /// A rectangle (legend and scale-bar panels, the scale bar itself).
     Rect {
@@ -140,7 +144,7 @@ const SELECTED_RADIUS: f64 = 9.0;
 pub const HIT_RADIUS: f64 = 11.0;
 
 /// What is under the screen point `s`: the nearest marker drawn alone within [`HIT_RADIUS`],
-/// else a highlighted region that contains the point (a cluster is no place: see
+/// else the arrow toward a place beyond the map, else a highlighted region that contains the point (a cluster is no place: see
 /// [`cluster_under`]).
 pub fn hit_test(
     basemap: &Basemap,
@@ -160,6 +164,12 @@ pub fn hit_test(
         .min_by(|a, b| a.1.total_cmp(&b.1));
     if let Some((i, _)) = nearest {
         return Some(i);
+    }
+    let arrow = (0..marks.len()).find(|&i| {
+        off_map::off_map(&marks[i]) && Arrow::toward(view, marks[i].at).is_some_and(|a| a.hit(s))
+    });
+    if arrow.is_some() {
+        return arrow;
     }
     if clusters::cluster_at(&clusters, s).is_some() {
         return None;
@@ -263,10 +273,12 @@ pub fn status_counts(marks: &[Mark]) -> [(Status, usize); 6] {
 }
 
 impl Scene {
-    /// Builds the display list for one frame, layer by layer from the bottom: land, the tint of
-    /// the regions the report names, water and lines, the regions' outlines, the settlements
-    /// around (small and grey), markers, labels, and the scale bar on top (placed first, so that
-    /// labels avoid it). The page's HTML legend stands for the statuses.
+    /// Builds the display list for one frame, layer by layer from the bottom: Ukraine's colour,
+    /// the neighbouring countries and the sea, the tint of the regions the report names, water
+    /// and lines, the regions' outlines, the settlements around (small and grey), clusters,
+    /// markers, arrows toward places beyond the map, labels (the article's first, then the names
+    /// of countries, settlements, admin-1 units and seas), and the scale bar on top (placed
+    /// first, so that labels avoid it). The page's HTML legend stands for the statuses.
     /// Markers that would overlap are drawn as one cluster, with its count and status mix; the
     /// hovered place is drawn, labelled, over its cluster. Hidden places are not drawn.
     pub fn build(input: &SceneInput, measure: &dyn Measure) -> Scene {
@@ -278,6 +290,10 @@ impl Scene {
         let frame = Frame {
             view,
             visible: view.world_bounds(),
+            clip: Bounds {
+                min: Point::new(-CLIP_MARGIN, -CLIP_MARGIN),
+                max: Point::new(view.width + CLIP_MARGIN, view.height + CLIP_MARGIN),
+            },
         };
         let regions: Vec<(usize, Status)> = input
             .marks
@@ -287,10 +303,10 @@ impl Scene {
             .collect();
         let mut items = vec![Item::Rect {
             bounds: screen,
-            fill: style::WATER,
+            fill: style::UKRAINE,
             stroke: None,
         }];
-        land_layer(&mut items, input.basemap, &frame);
+        land_and_sea_layer(&mut items, input.basemap, &frame);
         region_tints(&mut items, input.basemap, &frame, &regions);
         water_and_lines_layer(&mut items, input.basemap, &frame);
         region_outlines(&mut items, input.basemap, &frame, &regions);
@@ -313,31 +329,76 @@ impl Scene {
     }
 }
 
-/// The view of one frame and the world box it shows.
+/// How far beyond the canvas filled areas are cut, CSS pixels (so that no edge of the cut shows).
+const CLIP_MARGIN: f64 = 4.0;
+
+/// The view of one frame, the world box it shows and the screen box fills are cut to.
 struct Frame<'a> {
     view: &'a Viewport,
     visible: Bounds,
+    clip: Bounds,
 }
 
 impl Frame<'_> {
-    /// The rings of the visible areas, on the screen.
+    /// The rings of the visible areas, on the screen, cut to the clip box; those left with no
+    /// width or height (a ring outside that wraps around the box leaves runs along its edges)
+    /// are dropped.
     fn rings<'b>(&self, areas: impl Iterator<Item = &'b super::basemap::Area>) -> Vec<Vec<Point>> {
         areas
             .filter(|a| a.bounds.intersects(&self.visible))
-            .flat_map(|a| a.rings.iter().map(|r| project(self.view, r)))
+            .flat_map(|a| a.rings.iter())
+            .map(|r| clip_ring(&project(self.view, r), &self.clip))
+            .filter(|r| {
+                let mut b = Bounds::EMPTY;
+                r.iter().for_each(|&p| b.extend(p));
+                r.len() > 2 && b.width() > 0.0 && b.height() > 0.0
+            })
             .collect()
+    }
+
+    /// The world polyline `points` on the screen, as the runs that reach the clip box.
+    fn lines(&self, points: &[Point]) -> Vec<Vec<Point>> {
+        clip_line(&project(self.view, points), &self.clip)
+    }
+
+    /// The clip box as a ring.
+    fn clip_ring(&self) -> Vec<Point> {
+        let Bounds { min, max } = self.clip;
+        vec![min, Point::new(max.x, min.y), max, Point::new(min.x, max.y)]
     }
 }
 
-/// Land: the countries, and Ukraine in its own colour.
-fn land_layer(items: &mut Vec<Item>, basemap: &Basemap, frame: &Frame) {
+/// Land and sea, each pixel painted once more at most over the canvas's Ukrainian colour: the
+/// neighbouring countries, then the sea, which is the screen less all the land (the countries
+/// and Ukraine's units never overlap, so with the even-odd rule the land leaves holes). Nothing
+/// when the screen lies inside Ukraine: no part of its outline (coasts included) is in view and
+/// the centre is Ukrainian.
+fn land_and_sea_layer(items: &mut Vec<Item>, basemap: &Basemap, frame: &Frame) {
+    let outline_in_view = basemap
+        .borders
+        .iter()
+        .any(|b| b.kind == BorderKind::National && b.line.bounds.intersects(&frame.visible));
+    let ukrainian = |a: &&super::basemap::Area| a.group == "UKR";
+    if !outline_in_view
+        && basemap
+            .admin1
+            .iter()
+            .filter(ukrainian)
+            .any(|a| a.contains(frame.view.center))
+    {
+        return;
+    }
+    let countries = frame.rings(basemap.countries.iter());
+    let mut sea = vec![frame.clip_ring()];
+    sea.extend(countries.iter().cloned());
+    sea.extend(frame.rings(basemap.admin1.iter().filter(|a| a.group == "UKR")));
     items.push(Item::Fill {
-        rings: frame.rings(basemap.countries.iter()),
+        rings: countries,
         color: style::LAND,
     });
     items.push(Item::Fill {
-        rings: frame.rings(basemap.admin1.iter().filter(|a| a.group == "UKR")),
-        color: style::UKRAINE,
+        rings: sea,
+        color: style::WATER,
     });
 }
 
@@ -379,7 +440,7 @@ fn water_and_lines_layer(items: &mut Vec<Item>, basemap: &Basemap, frame: &Frame
             .filter(|r| r.rank <= max_rank && (r.rank <= 7) == major)
             .flat_map(|r| r.lines.iter())
             .filter(|l| l.bounds.intersects(visible))
-            .map(|l| project(view, &l.points))
+            .flat_map(|l| frame.lines(&l.points))
             .collect();
         items.push(Item::Stroke {
             lines,
@@ -400,7 +461,7 @@ fn water_and_lines_layer(items: &mut Vec<Item>, basemap: &Basemap, frame: &Frame
             .borders
             .iter()
             .filter(|b| b.kind == kind && b.line.bounds.intersects(visible))
-            .map(|b| project(view, &b.line.points))
+            .flat_map(|b| frame.lines(&b.line.points))
             .collect();
         items.push(Item::Stroke {
             lines,
@@ -428,10 +489,10 @@ fn region_outlines(
             if let Some(&first) = l.first() {
                 l.push(first);
             }
-            l
+            clip_line(&l, &frame.clip)
         };
         items.push(Item::Stroke {
-            lines: a.rings.iter().map(closed).collect(),
+            lines: a.rings.iter().flat_map(closed).collect(),
             color: match status {
                 Status::Mentioned => style::NATIONAL_BORDER,
                 s => status_style(s).fill,
@@ -470,6 +531,7 @@ fn scale_layer(view: &Viewport, measure: &dyn Measure) -> (Vec<Item>, [Bounds; 1
         font: Font::Small,
         color: style::TEXT,
         halo: false,
+        alpha: 1.0,
     });
     (panels, [scale_box])
 }
@@ -565,6 +627,7 @@ fn clusters_layer(
             font: Font::Place,
             color: style::TEXT,
             halo: false,
+            alpha: 1.0,
         });
         obstacles.push(Bounds {
             min: Point::new(c.at.x - radius, c.at.y - radius),
@@ -585,17 +648,9 @@ fn arc(centre: Point, radius: f64, start: f64, sweep: f64) -> Vec<Point> {
         .collect()
 }
 
-/// Whether mark `m` is a point place beyond the basemap (Moscow in a report on Kharkiv): it has
-/// no marker, and an arrow at the edge of the map points toward it.
-pub fn off_map(m: &Mark) -> bool {
-    !m.marker && m.region.is_none() && m.kind != Kind::Country && !m.hidden
-}
-
-/// How far from the edge of the canvas an arrow toward an off-map place stands, CSS pixels.
-const ARROW_INSET: f64 = 16.0;
-
 /// An arrow at the edge of the map toward each place beyond it, with its name; each joins the
-/// obstacles of the labels.
+/// obstacles of the labels. The selected or hovered place's arrow is larger, over a white disc,
+/// and its name bold.
 fn off_map_layer(
     items: &mut Vec<Item>,
     input: &SceneInput,
@@ -603,42 +658,48 @@ fn off_map_layer(
     obstacles: &mut Vec<Bounds>,
 ) {
     let view = input.view;
-    let centre = Point::new(view.width / 2.0, view.height / 2.0);
-    for m in input.marks.iter().filter(|m| off_map(m)) {
-        let p = view.to_screen(m.at);
-        let (dx, dy) = (p.x - centre.x, p.y - centre.y);
-        let length = dx.hypot(dy);
-        if length < 1.0 {
+    let emphasised = |i| Some(i) == input.selected || Some(i) == input.hovered;
+    let mut order: Vec<usize> = (0..input.marks.len())
+        .filter(|&i| off_map::off_map(&input.marks[i]))
+        .collect();
+    order.sort_by_key(|&i| emphasised(i));
+    for i in order {
+        let m = &input.marks[i];
+        let Some(arrow) = Arrow::toward(view, m.at) else {
             continue;
-        }
-        let (ux, uy) = (dx / length, dy / length);
-        // Where the ray from the centre toward the place leaves the inset canvas.
-        let reach = ((centre.x - ARROW_INSET) / ux.abs().max(1e-9))
-            .min((centre.y - ARROW_INSET) / uy.abs().max(1e-9))
-            .min(length);
-        let tip = Point::new(centre.x + ux * reach, centre.y + uy * reach);
-        let back = |side: f64| {
-            Point::new(
-                tip.x - ux * 10.0 + side * uy * 6.0,
-                tip.y - uy * 10.0 - side * ux * 6.0,
-            )
+        };
+        let (size, font) = if emphasised(i) {
+            items.push(Item::Marker {
+                at: arrow.behind(6.0, 0.0),
+                shape: Shape::Circle,
+                radius: 9.0,
+                fill: style::CLUSTER_FILL,
+                emphasis: true,
+            });
+            (1.5, Font::Selected)
+        } else {
+            (1.0, Font::Small)
         };
         items.push(Item::Stroke {
-            lines: vec![vec![back(1.0), tip, back(-1.0)]],
+            lines: vec![vec![
+                arrow.behind(10.0 * size, 6.0 * size),
+                arrow.tip,
+                arrow.behind(10.0 * size, -6.0 * size),
+            ]],
             color: match m.status {
                 Status::Mentioned => style::NATIONAL_BORDER,
                 s => status_style(s).fill,
             },
-            width: 3.0,
+            width: 3.0 * size,
             dashed: false,
         });
         let text = format!("{} (off the map)", m.name);
-        let w = measure.text_width(&text, Font::Small);
-        let h = Font::Small.size();
+        let (w, h) = (measure.text_width(&text, font), font.size());
         // The name stands inward of the arrow, inside the canvas.
+        let near = arrow.behind(14.0 * size + 4.0, 0.0);
         let at = Point::new(
-            (tip.x - ux * 14.0 - w / 2.0).clamp(2.0, (view.width - w - 2.0).max(2.0)),
-            (tip.y - uy * 14.0 - h / 2.0).clamp(2.0, (view.height - h - 2.0).max(2.0)),
+            (near.x - w / 2.0).clamp(2.0, (view.width - w - 2.0).max(2.0)),
+            (near.y - h / 2.0).clamp(2.0, (view.height - h - 2.0).max(2.0)),
         );
         obstacles.push(Bounds {
             min: at,
@@ -647,9 +708,10 @@ fn off_map_layer(
         items.push(Item::Text {
             text,
             at,
-            font: Font::Small,
+            font,
             color: style::TEXT,
             halo: true,
+            alpha: 1.0,
         });
     }
 }
@@ -712,19 +774,47 @@ struct LabelLayout<'a> {
     obstacles: &'a [Bounds],
 }
 
-/// The labels that fit without overlapping each other or the obstacles, in priority order:
-/// the selected and the hovered place (which only the panels can push off), reported places,
-/// mentioned places, regions, the settlements around, then the seas. Marks in a cluster have no
-/// label of their own.
-fn labels_layer(
-    items: &mut Vec<Item>,
-    input: &SceneInput,
-    (alone, context): (&[usize], &[&ContextPlace]),
-    layout: &LabelLayout,
-    measure: &dyn Measure,
-) {
+/// A label the labels layer may place.
+struct Wanted {
+    text: String,
+    anchor: Point,
+    font: Font,
+    color: &'static str,
+    spot: Spot,
+    alpha: f64,
+}
+
+impl Wanted {
+    /// A label in full opacity beside `anchor`, `gap` pixels away.
+    fn beside(text: String, anchor: Point, font: Font, color: &'static str, gap: f64) -> Wanted {
+        Wanted {
+            text,
+            anchor,
+            font,
+            color,
+            spot: Spot::Beside { gap },
+            alpha: 1.0,
+        }
+    }
+
+    /// An area's name, centred on its spot.
+    fn area(name: AreaName) -> Wanted {
+        Wanted {
+            text: name.text,
+            anchor: name.at,
+            font: name.font,
+            color: style::AREA_NAME,
+            spot: Spot::Centred,
+            alpha: name.alpha,
+        }
+    }
+}
+
+/// The labels of the article's places, in priority order: the selected and the hovered place
+/// (which only the panels can push off), reported places, mentioned places, then regions; and
+/// how many come first as pinned. Marks in a cluster have no label of their own.
+fn article_labels(input: &SceneInput, alone: &[usize]) -> (Vec<Wanted>, usize) {
     let SceneInput {
-        basemap,
         marks,
         view,
         selected,
@@ -746,7 +836,7 @@ fn labels_layer(
         .iter()
         .take_while(|&&i| Some(i) == selected || Some(i) == hovered)
         .count();
-    let mut texts: Vec<(String, Point, Font, &'static str, f64)> = by_priority
+    let wanted = by_priority
         .into_iter()
         .map(|i| {
             let m = &marks[i];
@@ -762,34 +852,66 @@ fn labels_layer(
             } else {
                 0.0
             };
-            (m.name.clone(), view.to_screen(m.at), font, style::TEXT, gap)
+            Wanted::beside(m.name.clone(), view.to_screen(m.at), font, style::TEXT, gap)
         })
         .collect();
-    for c in context {
-        texts.push((
+    (wanted, pinned)
+}
+
+/// The labels that fit without overlapping each other or the obstacles, in priority order:
+/// the article's (see [`article_labels`]), the countries' names, the settlements around, the
+/// admin-1 units' names, then the seas.
+fn labels_layer(
+    items: &mut Vec<Item>,
+    input: &SceneInput,
+    (alone, context): (&[usize], &[&ContextPlace]),
+    layout: &LabelLayout,
+    measure: &dyn Measure,
+) {
+    let SceneInput {
+        basemap,
+        marks,
+        view,
+        ..
+    } = *input;
+    let (mut wanted, pinned) = article_labels(input, alone);
+    let named: Vec<&str> = marks
+        .iter()
+        .filter_map(|m| m.region.map(|r| basemap.admin1[r].name.as_str()))
+        .collect();
+    let (countries, units): (Vec<AreaName>, Vec<AreaName>) =
+        area_names::visible(&basemap.labels, view, &named, measure)
+            .into_iter()
+            .partition(|n| n.font == Font::Country);
+    wanted.extend(countries.into_iter().map(Wanted::area));
+    wanted.extend(context.iter().map(|c| {
+        let at = view.to_screen(c.at);
+        Wanted::beside(
             c.name.clone(),
-            view.to_screen(c.at),
+            at,
             Font::Context,
             style::CONTEXT,
             CONTEXT_DOT,
-        ));
-    }
-    for l in &basemap.labels {
-        texts.push((
-            l.name.clone(),
-            view.to_screen(l.at),
-            Font::Sea,
-            style::SEA_TEXT,
-            0.0,
-        ));
-    }
-    let requests: Vec<LabelRequest> = texts
+        )
+    }));
+    wanted.extend(units.into_iter().map(Wanted::area));
+    wanted.extend(
+        basemap
+            .labels
+            .iter()
+            .filter(|l| l.kind == LabelKind::Sea)
+            .map(|l| {
+                let at = view.to_screen(l.at);
+                Wanted::beside(l.name.clone(), at, Font::Sea, style::SEA_TEXT, 0.0)
+            }),
+    );
+    let requests: Vec<LabelRequest> = wanted
         .iter()
-        .map(|(text, anchor, font, _, gap)| LabelRequest {
-            anchor: *anchor,
-            gap: *gap,
-            width: measure.text_width(text, *font) + 2.0,
-            height: font.size() + 4.0,
+        .map(|w| LabelRequest {
+            anchor: w.anchor,
+            spot: w.spot,
+            width: measure.text_width(&w.text, w.font) + 2.0,
+            height: w.font.size() + 4.0,
         })
         .collect();
     let mut placed = labels::place(&requests[..pinned], layout.panels, layout.screen);
@@ -800,14 +922,15 @@ fn labels_layer(
         &obstacles,
         layout.screen,
     ));
-    for ((text, _, font, color, _), spot) in texts.into_iter().zip(placed) {
+    for (w, spot) in wanted.into_iter().zip(placed) {
         if let Some(b) = spot {
             items.push(Item::Text {
-                text,
+                text: w.text,
                 at: Point::new(b.min.x + 1.0, b.min.y + 2.0),
-                font,
-                color,
+                font: w.font,
+                color: w.color,
                 halo: true,
+                alpha: w.alpha,
             });
         }
     }
@@ -816,6 +939,7 @@ fn labels_layer(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::map::off_map::{off_map, Arrow, ARROW_INSET};
     use crate::report::{Evidence, ReportedPlace};
 
     fn basemap() -> Basemap {
@@ -996,6 +1120,39 @@ mod tests {
             Item::Fill { color, rings } if *color == status_style(Status::Mentioned).region_fill && !rings.is_empty())));
     }
 
+    /// The boxes of the labels (text with a halo) of a scene.
+    fn label_boxes(scene: &Scene) -> Vec<Bounds> {
+        scene
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Text {
+                    text,
+                    at,
+                    font,
+                    halo: true,
+                    ..
+                } => Some(Bounds {
+                    min: *at,
+                    max: Point::new(
+                        at.x + ApproximateMeasure.text_width(text, *font),
+                        at.y + font.size(),
+                    ),
+                }),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Fails when two of the boxes overlap.
+    fn assert_apart(boxes: &[Bounds]) {
+        for (i, a) in boxes.iter().enumerate() {
+            for c in &boxes[i + 1..] {
+                assert!(!a.intersects(c), "{a:?} overlaps {c:?}");
+            }
+        }
+    }
+
     #[test]
     fn labels_of_a_crowded_report_never_overlap() {
         let b = basemap();
@@ -1016,32 +1173,9 @@ mod tests {
         let m = marks(&b, &report);
         let v = view_of(&b, &m);
         let scene = scene_of(&b, &m, &v, Some(3));
-        let boxes: Vec<Bounds> = scene
-            .items
-            .iter()
-            .filter_map(|i| match i {
-                Item::Text {
-                    text,
-                    at,
-                    font,
-                    halo: true,
-                    ..
-                } => Some(Bounds {
-                    min: *at,
-                    max: Point::new(
-                        at.x + ApproximateMeasure.text_width(text, *font),
-                        at.y + font.size(),
-                    ),
-                }),
-                _ => None,
-            })
-            .collect();
+        let boxes = label_boxes(&scene);
         assert!(boxes.len() >= 10, "{} labels placed", boxes.len());
-        for (i, a) in boxes.iter().enumerate() {
-            for c in &boxes[i + 1..] {
-                assert!(!a.intersects(c), "{a:?} overlaps {c:?}");
-            }
-        }
+        assert_apart(&boxes);
         let selected = scene.items.iter().any(
             |i| matches!(i, Item::Text { text, font: Font::Selected, .. } if text == "Town 3"),
         );
@@ -1286,7 +1420,7 @@ mod tests {
     }
 
     #[test]
-    fn a_place_beyond_the_map_gets_an_arrow_at_the_edge_toward_it() {
+    fn a_place_beyond_the_map_gets_an_arrow_at_the_edge_that_selects_it() {
         let b = basemap();
         let mut report = seed_like();
         report.places.push(place(
@@ -1298,23 +1432,108 @@ mod tests {
         ));
         let m = marks(&b, &report);
         let far = m.len() - 1;
-        assert!(off_map(&m[far]));
-        assert_eq!(m.iter().filter(|m| off_map(m)).count(), 1);
+        assert_eq!(
+            m.iter().map(off_map).collect::<Vec<_>>(),
+            [false, false, false, false, false, false, true]
+        );
         let v = view_of(&b, &m);
+        // (selected) → the arrow's stroke width, its tip, the label's font; and the white disc
+        // under the arrow of the selected place.
+        for (selected, width, font) in [(None, 3.0, Font::Small), (Some(far), 4.5, Font::Selected)]
+        {
+            let scene = scene_of(&b, &m, &v, selected);
+            let arrows: Vec<(f64, Point)> = scene
+                .items
+                .iter()
+                .filter_map(|i| match i {
+                    Item::Stroke { lines, width, .. } if *width >= 3.0 && lines.len() == 1 => {
+                        Some((*width, lines[0][1]))
+                    }
+                    _ => None,
+                })
+                .collect();
+            // At the right edge (the place lies far to the east), inside the canvas.
+            let tip = Arrow::toward(&v, m[far].at).unwrap().tip;
+            assert_eq!(arrows, [(width, tip)], "{selected:?}");
+            assert!(
+                (tip.x - (v.width - ARROW_INSET)).abs() < 1e-9 && tip.y > 0.0 && tip.y < v.height
+            );
+            let labels: Vec<Font> = scene
+                .items
+                .iter()
+                .filter_map(|i| match i {
+                    Item::Text { text, font, .. } if text == "Far City (off the map)" => {
+                        Some(*font)
+                    }
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(labels, [font], "{selected:?}");
+            let disc = scene.items.iter().any(|i| {
+                matches!(i, Item::Marker { at, fill, .. } if *fill == style::CLUSTER_FILL && *at == Arrow::toward(&v, m[far].at).unwrap().behind(6.0, 0.0))
+            });
+            assert_eq!(disc, selected.is_some(), "{selected:?}");
+            // A click on the arrow selects the place; a little inward of it, nothing.
+            let on = Arrow::toward(&v, m[far].at).unwrap().behind(5.0, 0.0);
+            assert_eq!(hit_test(&b, &m, &v, selected, on), Some(far));
+            let inward = Point::new(on.x - 40.0, on.y);
+            assert_eq!(hit_test(&b, &m, &v, selected, inward), None);
+        }
+    }
+
+    #[test]
+    fn country_and_unit_names_orient_at_low_zoom_and_give_way_to_the_article() {
+        let b = basemap();
+        let m = marks(&b, &seed_like());
+        let names = |v: &Viewport| -> Vec<(String, f64)> {
+            let scene = scene_of(&b, &m, v, None);
+            scene
+                .items
+                .iter()
+                .filter_map(|i| match i {
+                    Item::Text {
+                        text,
+                        font: Font::Country | Font::Admin1,
+                        alpha,
+                        ..
+                    } => Some((text.clone(), *alpha)),
+                    _ => None,
+                })
+                .collect()
+        };
+        // All Ukraine, whole: the neighbours' names in capitals; the units named where there
+        // is room, never Kharkiv Oblast (the article's region, labelled as such).
+        let mut v = Viewport::new(1000.0, 700.0, 1.0);
+        v.fit(&b.ukraine, FIT_PADDING, 0.0);
+        let wide = names(&v);
+        for country in ["RUSSIA", "BELARUS", "POLAND", "ROMANIA", "UKRAINE"] {
+            assert!(
+                wide.contains(&(country.to_string(), 1.0)),
+                "{country}: {wide:?}"
+            );
+        }
+        assert!(!wide.iter().any(|(t, _)| t == "Kharkiv Oblast"), "{wide:?}");
         let scene = scene_of(&b, &m, &v, None);
-        let arrow = scene.items.iter().find_map(|i| match i {
-            Item::Stroke { lines, width, .. } if *width == 3.0 => Some(lines[0].clone()),
-            _ => None,
-        });
-        let tip = arrow.expect("an arrow")[1];
-        // At the right edge (the place lies far to the east), inside the canvas.
-        assert!((tip.x - (v.width - ARROW_INSET)).abs() < 1.0, "{tip:?}");
-        assert!(tip.y > 0.0 && tip.y < v.height);
-        let label = scene
-            .items
-            .iter()
-            .any(|i| matches!(i, Item::Text { text, .. } if text == "Far City (off the map)"));
-        assert!(label);
+        let boxes = label_boxes(&scene);
+        assert_apart(&boxes);
+        // The seed's fitted view (a region): the country's name almost faded out, the units'
+        // whole where they have room (not Kharkiv Oblast, the article's).
+        let region: Vec<(String, f64)> = names(&view_of(&b, &m))
+            .into_iter()
+            .map(|(t, a)| (t, (a * 100.0).round() / 100.0))
+            .collect();
+        let want = [
+            ("UKRAINE", 0.1),
+            ("Luhansk Oblast", 1.0),
+            ("Dnipropetrovsk Oblast", 1.0),
+        ];
+        assert_eq!(region, want.map(|(t, a)| (t.to_string(), a)));
+        // A view of a bulletin's villages, 20 km across: none.
+        let villages = bulletin();
+        assert_eq!(
+            names(&view_of(&b, &villages[..60])),
+            Vec::<(String, f64)>::new()
+        );
     }
 
     #[test]
@@ -1347,6 +1566,139 @@ mod tests {
         assert!((px * v.metres_per_pixel() - km * 1000.0).abs() < 1e-6);
         assert_eq!(nice_distance(730.0), 500.0);
         assert_eq!(nice_distance(0.31), 0.2);
+    }
+
+    /// The colour the scene paints at the screen point `p`, counting what fills areas: the last
+    /// rectangle or even-odd fill that covers it.
+    fn colour_at(scene: &Scene, p: Point) -> Option<&'static str> {
+        let inside = |ring: &Vec<Point>| {
+            let mut inside = false;
+            for (i, a) in ring.iter().enumerate() {
+                let b = ring[(i + ring.len() - 1) % ring.len()];
+                if (a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x
+                {
+                    inside = !inside;
+                }
+            }
+            inside
+        };
+        scene.items.iter().rev().find_map(|i| match i {
+            Item::Rect { bounds, fill, .. } if bounds.contains(p) => Some(*fill),
+            Item::Fill { rings, color } if rings.iter().filter(|r| inside(r)).count() % 2 == 1 => {
+                Some(*color)
+            }
+            _ => None,
+        })
+    }
+
+    #[test]
+    fn land_is_land_and_sea_is_sea_out_to_the_edges_of_the_widest_view() {
+        let b = basemap();
+        let (land, sea, ukraine) = (style::LAND, style::WATER, style::UKRAINE);
+        // (centre, zoom) of a 1000×700 view, kept over the map → points and their colours.
+        type Case = ((f64, f64, f64), Vec<(&'static str, f64, f64, &'static str)>);
+        let cases: Vec<Case> = vec![
+            (
+                (31.0, 48.0, 3.0),
+                vec![
+                    ("Kyiv", 30.52, 50.45, ukraine),
+                    ("Simferopol", 34.1, 44.95, ukraine),
+                    ("Belgorod", 36.59, 50.6, land),
+                    ("the Sea of Azov", 36.8, 46.2, sea),
+                    ("the Black Sea off Crimea", 33.5, 43.8, sea),
+                    ("the Black Sea beyond the box", 34.0, 42.5, sea),
+                    ("Moscow", 37.62, 55.75, land),
+                    ("Minsk", 27.56, 53.9, land),
+                    ("Warsaw", 21.01, 52.23, land),
+                    ("Vienna", 16.37, 48.21, land),
+                    ("Bucharest", 26.1, 44.43, land),
+                    ("Ankara", 32.85, 40.2, land),
+                    ("Volgograd", 44.5, 48.7, land),
+                    ("the Sea of Marmara", 28.0, 40.75, sea),
+                    ("the Caspian Sea", 50.5, 42.0, sea),
+                    ("the Baltic Sea", 18.0, 55.5, sea),
+                ],
+            ),
+            (
+                (21.0, 53.0, 9.0),
+                vec![
+                    ("Poland, beyond the box's corner", 20.2, 53.5, land),
+                    ("Podlaskie, Poland", 22.0, 53.4, land),
+                ],
+            ),
+            (
+                (41.0, 43.0, 9.0),
+                vec![
+                    ("the Black Sea beyond the box's corner", 40.0, 42.5, sea),
+                    ("Abkhazia, beyond the box", 41.5, 43.0, land),
+                    ("Georgia", 42.0, 42.5, land),
+                ],
+            ),
+        ];
+        for ((lon, lat, zoom), points) in cases {
+            let mut v = Viewport::new(1000.0, 700.0, 1.0);
+            v.set_view(forward(lon, lat), zoom);
+            v.keep_within(&b.extent, &b.surroundings);
+            let scene = scene_of(&b, &[], &v, None);
+            let got: Vec<(&str, Option<&str>)> = points
+                .iter()
+                .map(|&(what, lon, lat, _)| {
+                    (what, colour_at(&scene, v.to_screen(forward(lon, lat))))
+                })
+                .collect();
+            let want: Vec<(&str, Option<&str>)> = points
+                .iter()
+                .map(|&(what, _, _, c)| (what, Some(c)))
+                .collect();
+            assert_eq!(got, want, "view at {lon}, {lat}, zoom {zoom}");
+        }
+    }
+
+    #[test]
+    fn land_and_sea_are_filled_only_where_the_screen_shows_more_than_ukraine() {
+        let b = basemap();
+        // (centre, zoom 11) → the number of land and sea fills; and no fill keeps a ring with
+        // no area (what a ring around the screen's corner leaves once cut).
+        let cases = [
+            ("Pokrovsk, inside Ukraine", 37.18, 48.28, 0),
+            ("Odesa, on the coast", 30.73, 46.48, 2),
+            ("Belgorod, in Russia", 36.59, 50.6, 2),
+            ("Sumy, near the border", 34.8, 50.9, 2),
+            (
+                "Mariupol, where Russia's ring wraps the screen",
+                37.55,
+                47.1,
+                2,
+            ),
+        ];
+        for (what, lon, lat, fills) in cases {
+            let mut v = Viewport::new(1478.0, 948.0, 2.0);
+            v.set_view(forward(lon, lat), 11.0);
+            let scene = scene_of(&b, &[], &v, None);
+            let corner = Point::new(-CLIP_MARGIN, -CLIP_MARGIN);
+            let count = scene
+                .items
+                .iter()
+                .filter(|i| match i {
+                    Item::Fill { color, rings } => {
+                        *color == style::LAND
+                            || (*color == style::WATER
+                                && rings.first().is_some_and(|r| r[0] == corner))
+                    }
+                    _ => false,
+                })
+                .count();
+            assert_eq!(count, fills, "{what}");
+            for i in &scene.items {
+                if let Item::Fill { rings, .. } = i {
+                    for r in rings {
+                        let mut bb = Bounds::EMPTY;
+                        r.iter().for_each(|&p| bb.extend(p));
+                        assert!(bb.width() > 0.0 && bb.height() > 0.0, "{what}: {r:?}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -69,6 +69,8 @@ pub fn status_style(status: Status) -> StatusStyle {
 
 /// The settlements around the article's places, their dots and names.
 pub const CONTEXT: &str = "#8c8c8c";
+/// The names of countries and admin-1 units.
+pub const AREA_NAME: &str = "#7d7d7d";
 /// The disc of a cluster of markers.
 pub const CLUSTER_FILL: &str = "#ffffff";
 /// Marker outline.
@@ -110,6 +112,10 @@ pub enum Font {
     Small,
     /// A settlement around the article's places.
     Context,
+    /// A country's name (written in capitals).
+    Country,
+    /// An admin-1 unit's name.
+    Admin1,
 }
 
 impl Font {
@@ -121,13 +127,15 @@ impl Font {
             Font::Sea => "italic 13px Georgia, serif",
             Font::Small => "11px system-ui, sans-serif",
             Font::Context => "10px system-ui, sans-serif",
+            Font::Country => "600 13px system-ui, sans-serif",
+            Font::Admin1 => "italic 11px system-ui, sans-serif",
         }
     }
 
     pub fn size(self) -> f64 {
         match self {
-            Font::Selected | Font::Sea => 13.0,
-            Font::Small => 11.0,
+            Font::Selected | Font::Sea | Font::Country => 13.0,
+            Font::Small | Font::Admin1 => 11.0,
             Font::Context => 10.0,
             Font::Place | Font::Region => 12.0,
         }
