@@ -21,7 +21,7 @@ use crate::map::projection::{forward, inverse, Point, Viewport};
 use crate::map::scene::{self, hit_test, Item, Mark, Measure, Scene, SceneInput};
 use crate::map::style::{self, Font, Shape};
 use crate::map::Basemap;
-use crate::report::{Report, ReportedPlace, Side, Status};
+use crate::report::{set_to_geojson_string, Origin, Report, ReportedPlace, Side, Status};
 use crate::timeline::{as_of, Claim, DatedReport, SetStatus};
 use crate::Gazetteer;
 
@@ -142,6 +142,31 @@ struct HistoryView<'a> {
     deciding: Vec<ClaimView<'a>>,
     history: Vec<ClaimView<'a>>,
 }
+
+/// Which place a feature or a reported place is across reports: its gazetteer id, else its
+/// name (as `timeline` tells places apart).
+fn place_key(geonameid: Option<u64>, name: &str) -> String {
+    geonameid.map_or_else(|| name.to_string(), |id| id.to_string())
+}
+
+/// A field of a CSV row: quoted when it holds a comma, a quote or a line break, and led by an
+/// apostrophe when it starts as a spreadsheet formula would, so that no cell runs as one.
+fn csv_field(text: &str) -> String {
+    let text = if text.starts_with(['=', '+', '-', '@']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    };
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
+/// The columns of the page's CSV export, one row per place per report.
+const CSV_HEADER: &str =
+    "report,date,source,place,geonameid,lon,lat,status,claimed_by,status_as_of\r\n";
 
 /// Today's date where the browser is.
 fn today() -> Date {
@@ -470,6 +495,16 @@ impl App {
         }
         self.selected = chosen.and_then(|name| self.marks.iter().position(|m| m.name == name));
         self.hovered = None;
+    }
+
+    /// Each place's status as of the date, by its key across reports.
+    fn statuses_as_of(&self) -> HashMap<String, &'static str> {
+        self.report
+            .places
+            .iter()
+            .zip(&self.set_status)
+            .map(|(p, status)| (place_key(p.geonameid, &p.name), status.as_str()))
+            .collect()
     }
 
     /// After the reader moved the view: keeps it over the map's region and remembers it moved.
@@ -908,6 +943,64 @@ impl App {
             deciding: p.deciding.iter().map(|c| ClaimView::of(c, set)).collect(),
             history: p.history.iter().map(|c| ClaimView::of(c, set)).collect(),
         })
+    }
+
+    /// The GeoJSON of the shown reports, as the CLI writes a set (each feature with its report,
+    /// date and source), each feature with `status_as_of`, its place's status as of the date,
+    /// and the collection with `as_of`, the date.
+    pub fn export_geojson(&self) -> Result<String, JsError> {
+        let set = self.shown();
+        let origins: Vec<(&Report, Origin)> = set
+            .iter()
+            .map(|r| {
+                let origin = Origin {
+                    report: &r.title,
+                    date: Some(r.date),
+                    source: r.source.as_deref(),
+                };
+                (&r.report, origin)
+            })
+            .collect();
+        let text = set_to_geojson_string(&origins, false);
+        let mut collection: serde_json::Value =
+            serde_json::from_str(&text).map_err(|e| JsError::new(&e.to_string()))?;
+        let statuses = self.statuses_as_of();
+        if let Some(features) = collection["features"].as_array_mut() {
+            for f in features {
+                let p = &mut f["properties"];
+                let key = place_key(p["geonameid"].as_u64(), p["name"].as_str().unwrap_or(""));
+                p["status_as_of"] = statuses.get(&key).copied().into();
+            }
+        }
+        collection["as_of"] = self.date().into();
+        serde_json::to_string_pretty(&collection).map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// The CSV of the shown reports: one row per place per report, with the place's status in
+    /// the report and as of the date.
+    pub fn export_csv(&self) -> String {
+        let statuses = self.statuses_as_of();
+        let mut csv = CSV_HEADER.to_string();
+        for r in self.shown() {
+            for p in &r.report.places {
+                let as_of = statuses.get(&place_key(p.geonameid, &p.name));
+                let row = [
+                    csv_field(&r.title),
+                    r.date.to_string(),
+                    csv_field(r.source.as_deref().unwrap_or("")),
+                    csv_field(&p.name),
+                    p.geonameid.map(|id| id.to_string()).unwrap_or_default(),
+                    p.lon.to_string(),
+                    p.lat.to_string(),
+                    p.status.as_str().to_string(),
+                    csv_field(p.claimed_by.as_deref().unwrap_or("")),
+                    as_of.copied().unwrap_or("").to_string(),
+                ];
+                csv.push_str(&row.join(","));
+                csv.push_str("\r\n");
+            }
+        }
+        csv
     }
 
     /// Shows the set as of `iso` (none: its latest date) and redraws.

@@ -615,7 +615,8 @@ async function openFile(file) {
 
 // Maps one file, or adds several as reports.
 async function openFiles(files) {
-  if (files.length === 1) await openFile(files[0]);
+  if (files.length === 1 && /\.(geo)?json$/i.test(files[0].name)) await reports.importFile(files[0]);
+  else if (files.length === 1) await openFile(files[0]);
   else if (files.length > 1) await reports.addFiles(files);
 }
 

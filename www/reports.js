@@ -171,6 +171,24 @@ export function wireReports(page) {
     say(`${added} report${added === 1 ? '' : 's'} added. ${refused.join(' ')}`.trim(), refused.length > 0);
   }
 
+  // Makes `stored` ([{text, name, title, date, added, hidden}], as saved or exported) the set.
+  function load(stored) {
+    app.clear_reports();
+    texts = [];
+    for (const s of stored) {
+      try {
+        app.add_report(String(s.text), String(s.name), s.date, !s.added);
+      } catch (e) {
+        if (e instanceof WebAssembly.RuntimeError) throw e;
+        say(`A report could not be read back: ${e.message}`, true);
+        continue;
+      }
+      texts.push({ text: String(s.text), name: String(s.name) });
+      if (s.title) app.rename_report(texts.length - 1, String(s.title));
+      if (s.hidden) app.set_report_hidden(texts.length - 1, true);
+    }
+  }
+
   // Reads back the set kept before the page was reloaded; false when there is no set of
   // several reports (one article comes back by app.js's own path).
   function restore() {
@@ -181,24 +199,53 @@ export function wireReports(page) {
       return false;
     }
     if (!Array.isArray(stored) || stored.length < 2) return false;
-    app.clear_reports();
-    texts = [];
-    for (const s of stored) {
-      try {
-        app.add_report(String(s.text), String(s.name), s.date, !s.added);
-      } catch (e) {
-        if (e instanceof WebAssembly.RuntimeError) throw e;
-        say(`A saved report could not be read back: ${e.message}`, true);
-        continue;
-      }
-      texts.push({ text: String(s.text), name: String(s.name) });
-      if (s.title) app.rename_report(texts.length - 1, String(s.title));
-      if (s.hidden) app.set_report_hidden(texts.length - 1, true);
-    }
+    load(stored);
     page.changed();
     render();
     say(`${texts.length} reports read back from the last visit.`);
     return true;
+  }
+
+  // Downloads `text` as a file called `name`.
+  function download(text, name, type) {
+    const a = el('a');
+    a.href = URL.createObjectURL(new Blob([text], { type }));
+    a.download = name;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 0);
+  }
+
+  // The set as GeoJSON (the engine's features) with each report's text and how the reader left
+  // it, so that Import makes the same set again.
+  function exportGeojson() {
+    const collection = JSON.parse(app.export_geojson());
+    const reports = app.reports();
+    collection.frontline_reports = texts.map((t, i) => ({ ...t, title: reports[i].title, date: reports[i].date, added: reports[i].added, hidden: reports[i].hidden }));
+    download(JSON.stringify(collection, null, 1), `frontline-${app.date() ?? 'reports'}.geojson`, 'application/geo+json');
+  }
+
+  // Reads a GeoJSON that Export wrote back as the set, shown as of its date.
+  async function importFile(file) {
+    const what = `“${file.name}”`;
+    let collection;
+    try {
+      collection = JSON.parse(page.decodeFile(new Uint8Array(await file.arrayBuffer())) ?? '');
+    } catch {
+      say(`${what} is not JSON. Import reads the GeoJSON that Export writes.`, true);
+      return;
+    }
+    if (!Array.isArray(collection?.frontline_reports) || !collection.frontline_reports.length) {
+      say(`${what} holds no reports' texts: Import reads the GeoJSON that Frontline's Export writes.`, true);
+      return;
+    }
+    load(collection.frontline_reports);
+    try {
+      if (typeof collection.as_of === 'string') app.set_date(collection.as_of);
+    } catch (e) {
+      say(e.message ?? String(e), true);
+    }
+    setChanged();
+    say(`${texts.length} reports imported from ${what}.`);
   }
 
   function wire() {
@@ -223,6 +270,8 @@ export function wireReports(page) {
     });
     slider.addEventListener('input', () => showDate(app.dates()[Number(slider.value)]));
     play.addEventListener('click', togglePlay);
+    $('export-geojson').addEventListener('click', exportGeojson);
+    $('export-csv').addEventListener('click', () => download(app.export_csv(), `frontline-${app.date() ?? 'reports'}.csv`, 'text/csv'));
     $('clear-reports').addEventListener('click', () => {
       if (!window.confirm('Remove every report from the map? This cannot be undone.')) return;
       app.clear_reports();
@@ -298,6 +347,7 @@ export function wireReports(page) {
     history,
     add,
     addFiles,
+    importFile,
     restore,
     replaced,
     loadSeries,

@@ -220,3 +220,53 @@ test('the example series loads from the Examples menu with its timeline', async 
   expect(await statusOf(page, 'Kupiansk')).toBe('liberated');
   expect(await statusOf(page, 'Lyman')).toBe('liberated');
 });
+
+test('Export writes the set as GeoJSON and CSV, and Import reads the GeoJSON back to the same places and statuses', async ({ page }) => {
+  await open(page);
+  await addSet(page);
+  await frontline(page, 'addArticle', 'Note, "quoted", written for the Frontline tests\nShelling hit Izium.', '2022-09-10');
+  await frontline(page, 'setDate', '2022-09-12');
+  const before = await frontline(page, 'places');
+  const reportsBefore = await frontline(page, 'reports');
+  const [geo] = await Promise.all([page.waitForEvent('download'), page.click('#export-geojson')]);
+  expect(geo.suggestedFilename()).toBe('frontline-2022-09-12.geojson');
+  const collection = JSON.parse(readFileSync((await geo.path())!, 'utf8'));
+  expect(collection.type).toBe('FeatureCollection');
+  expect(collection.as_of).toBe('2022-09-12');
+  const kupiansk = collection.features.filter((f: any) => f.properties.name === 'Kupiansk');
+  expect(kupiansk.map((f: any) => [f.properties.date, f.properties.status, f.properties.status_as_of])).toEqual([
+    ['2022-09-05', 'occupied', 'liberated'], ['2022-09-08', 'contested', 'liberated'], ['2022-09-12', 'liberated', 'liberated'],
+  ]);
+  expect(kupiansk[0].properties.report).toBe('Morning bulletin of the Ukrainian General Staff, written for the Frontline tests');
+  expect(kupiansk[0].geometry.type).toBe('Point');
+  const vovchansk = collection.features.filter((f: any) => f.properties.name === 'Vovchansk');
+  expect(vovchansk.map((f: any) => [f.properties.date, f.properties.status, f.properties.status_as_of])).toEqual([
+    ['2022-09-12', 'liberated', 'liberated'], ['2022-09-13', 'occupied', 'liberated'],
+  ]);
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+  const lines = readFileSync((await csv.path())!, 'utf8').split('\r\n');
+  expect(lines[0]).toBe('report,date,source,place,geonameid,lon,lat,status,claimed_by,status_as_of');
+  expect(lines.filter((l) => l.includes(',Kupiansk,'))).toHaveLength(3);
+  expect(lines.filter((l) => l.startsWith('"Note, ""quoted"", written for the Frontline tests",2022-09-10,,Izium,'))).toHaveLength(1);
+  const features = collection.features.length;
+  expect(lines.filter((l) => l !== '')).toHaveLength(features + 1);
+  // A fresh page, then the file read back.
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.waitForFunction(() => document.body.dataset.state === 'ready');
+  await page.setInputFiles('#file', { name: geo.suggestedFilename(), mimeType: 'application/geo+json', buffer: readFileSync((await geo.path())!) });
+  await expect(page.locator('#reports li')).toHaveCount(5);
+  expect(await frontline(page, 'reports')).toEqual(reportsBefore);
+  await expect(page.locator('#timeline-date')).toHaveText('2022-09-12');
+  expect(await frontline(page, 'places')).toEqual(before);
+});
+
+test('Import of a GeoJSON without the reports\' texts says so and leaves the map', async ({ page }) => {
+  await open(page);
+  const before = await frontline(page, 'places');
+  await page.setInputFiles('#file', { name: 'cli.geojson', mimeType: 'application/geo+json', buffer: Buffer.from('{"type":"FeatureCollection","features":[]}') });
+  await expect(page.locator('#message')).toHaveText('“cli.geojson” holds no reports\' texts: Import reads the GeoJSON that Frontline\'s Export writes.');
+  await page.setInputFiles('#file', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"type":') });
+  await expect(page.locator('#message')).toHaveText('“broken.json” is not JSON. Import reads the GeoJSON that Export writes.');
+  expect(await frontline(page, 'places')).toEqual(before);
+});
