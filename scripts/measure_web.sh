@@ -2,8 +2,9 @@
 # Measures the built page: wasm size before and after wasm-opt and gzipped, the gzipped data, and
 # (Playwright, tests/e2e/measure.spec.ts) the time to the first map, re-map times, the pan frame
 # time, the bytes the page downloads and the redraw of the 63-place bulletin at 1920×1080 × 2; it
-# also rewrites the README's screenshots docs/bulletin-1280.png and docs/bulletin-390.png. Run
-# scripts/build_web.sh first.
+# also rewrites the README's screenshots docs/bulletin-1280.png and docs/bulletin-390.png; and,
+# over synthetic series of 50 and 500 reports (scripts/make_series.py), adding one more report
+# and a step of the timeline's slider. Run scripts/build_web.sh first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-target}"
@@ -16,4 +17,9 @@ echo "JS glue + page (gzipped):         $(( $(gz www/pkg/frontline.js) + $(gz ww
 echo "gazetteer (gzipped, as served):   $(size www/pkg/gazetteer.geojson.gz) bytes"
 echo "basemap (gzipped, as served):     $(size www/pkg/basemap.json.gz) bytes"
 echo "all data (gzipped):               $(( $(size www/pkg/gazetteer.geojson.gz) + $(size www/pkg/basemap.json.gz) )) bytes"
-(cd tests/e2e && FRONTLINE_MEASURE=1 npx playwright test measure.spec.ts)
+series=$(mktemp -d)
+trap 'rm -rf "$series"' EXIT
+python3 scripts/make_series.py "$series/50" --count 50 > /dev/null
+python3 scripts/make_series.py "$series/500" --count 500 > /dev/null
+(cd tests/e2e && FRONTLINE_MEASURE=1 FRONTLINE_SERIES_50="$series/50" FRONTLINE_SERIES_500="$series/500" \
+  npx playwright test measure.spec.ts)

@@ -823,8 +823,8 @@ impl App {
 #[wasm_bindgen]
 impl App {
     /// Adds `text` as a report of the set (`name` standing for it when it has no title line;
-    /// `date`, ISO, its date when the reader gives one) and shows the set as of its latest date.
-    /// Returns how many places the report names.
+    /// `date`, ISO, its date when the reader gives one). Returns how many places the report
+    /// names. The map shows it after [`App::show_set`] (called once after a batch).
     /// `own_date`: `date` is the report's own, not the day it was added (a report saved and
     /// read back keeps its mark).
     pub fn add_report(
@@ -843,8 +843,12 @@ impl App {
         let n = report.report.places.len();
         self.reports.push(report);
         self.hidden.push(false);
-        self.set_changed();
         Ok(n)
+    }
+
+    /// Shows the set as of its latest date, fitted to its places.
+    pub fn show_set(&mut self) {
+        self.set_changed();
     }
 
     /// Empties the set of reports.

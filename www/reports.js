@@ -106,10 +106,16 @@ export function wireReports(page) {
     save();
   }
 
+  // Marks the reports dated after the map's date (without drawing the list again).
+  function markLater() {
+    const date = app.date() ?? '';
+    for (const li of list.children) li.classList.toggle('later', li.querySelector('.date').value > date);
+  }
+
   function showDate(iso) {
     app.set_date(iso);
     page.changed();
-    renderReports();
+    markLater();
     renderTimeline();
   }
 
@@ -132,6 +138,7 @@ export function wireReports(page) {
   function add(text, what, name = 'A report', date = null) {
     const n = addOne(text, what, name, date);
     if (n === null) return 0;
+    app.show_set();
     setChanged();
     const r = app.reports().at(-1);
     say(`Added “${r.title}” (${r.date}${r.added ? ', the day it was added' : ''}): ${n} place${n === 1 ? '' : 's'}. ${texts.length} reports on the map.`);
@@ -150,6 +157,7 @@ export function wireReports(page) {
     app.clear_reports();
     texts = [];
     bodies.forEach((text, i) => addOne(text, `“${SERIES[i]}”`, SERIES[i]));
+    app.show_set();
     setChanged();
     say(`${texts.length} reports added. Move the date under the map to see the places change.`);
   }
@@ -166,6 +174,7 @@ export function wireReports(page) {
       else if (text === null) refused.push(`${what} is not a text file.`);
       else if (addOne(text, what, file.name) === null) refused.push(`${what} could not be read.`);
     }
+    app.show_set();
     setChanged();
     const added = files.length - refused.length;
     say(`${added} report${added === 1 ? '' : 's'} added. ${refused.join(' ')}`.trim(), refused.length > 0);
@@ -187,6 +196,7 @@ export function wireReports(page) {
       if (s.title) app.rename_report(texts.length - 1, String(s.title));
       if (s.hidden) app.set_report_hidden(texts.length - 1, true);
     }
+    app.show_set();
   }
 
   // Reads back the set kept before the page was reloaded; false when there is no set of
