@@ -13,15 +13,17 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, CanvasWindingRule, HtmlCanvasElement};
 
+use crate::dates::Date;
 use crate::map::context::{context_places, ContextPlace};
-use crate::map::details::Details;
+use crate::map::details::{sentence_views, Details, SentenceView};
 use crate::map::display::display_name;
 use crate::map::off_map::{off_map, whereabouts};
 use crate::map::projection::{forward, inverse, Point, Viewport};
 use crate::map::scene::{self, hit_test, Item, Mark, Measure, Scene, SceneInput};
 use crate::map::style::{self, Font, Shape};
 use crate::map::Basemap;
-use crate::report::{Report, ReportedPlace};
+use crate::report::{set_to_geojson_string, Origin, Report, ReportedPlace, Side, Status};
+use crate::timeline::{as_of, Claim, DatedReport, SetStatus};
 use crate::Gazetteer;
 
 /// Longest article mapped, in bytes of UTF-8; longer ones get a message instead of a frozen page.
@@ -84,6 +86,100 @@ struct PlaceView<'a> {
     shown: bool,
     /// A point place beyond the map (an arrow at the map's edge points toward it).
     off_map: bool,
+}
+
+/// A report of the set as `window.frontline.reports()` returns it: `added` when its date is the
+/// day it was added, not its own.
+#[derive(Serialize)]
+struct ReportView<'a> {
+    title: &'a str,
+    date: Date,
+    added: bool,
+    source: Option<&'a str>,
+    side: Option<Side>,
+    hidden: bool,
+    places: usize,
+}
+
+/// One report's claim about a place, as the place's history shows it: its date, the status it
+/// reports, the side and the speaker who claim it, the report's title, and the sentence that
+/// says it, cut at the place's mentions.
+#[derive(Serialize)]
+struct ClaimView<'a> {
+    date: Date,
+    status: &'static str,
+    side: Option<Side>,
+    speaker: Option<&'a str>,
+    report: &'a str,
+    sentence: Option<SentenceView>,
+}
+
+impl<'a> ClaimView<'a> {
+    fn of(claim: &Claim<'a>, set: &'a [DatedReport]) -> ClaimView<'a> {
+        let p = claim.place;
+        let sentence = sentence_views(&p.mentions).into_iter().reduce(|first, s| {
+            if first.status.is_none() && s.status.is_some() {
+                s
+            } else {
+                first
+            }
+        });
+        ClaimView {
+            date: claim.date,
+            status: p.status.as_str(),
+            side: claim.side,
+            speaker: p.claimed_by.as_deref(),
+            report: &set[claim.report].title,
+            sentence,
+        }
+    }
+}
+
+/// A place's history over the set as of the date: `deciding`, the claims its status rests on
+/// (the two sides' when it is disputed), and `history`, every claim newest first.
+#[derive(Serialize)]
+struct HistoryView<'a> {
+    status: SetStatus,
+    deciding: Vec<ClaimView<'a>>,
+    history: Vec<ClaimView<'a>>,
+}
+
+/// Which place a feature or a reported place is across reports: its gazetteer id, else its
+/// name (as `timeline` tells places apart).
+fn place_key(geonameid: Option<u64>, name: &str) -> String {
+    geonameid.map_or_else(|| name.to_string(), |id| id.to_string())
+}
+
+/// A field of a CSV row: quoted when it holds a comma, a quote or a line break, and led by an
+/// apostrophe when it starts as a spreadsheet formula would, so that no cell runs as one.
+fn csv_field(text: &str) -> String {
+    let text = if text.starts_with(['=', '+', '-', '@']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    };
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
+/// The columns of the page's CSV export, one row per place per report.
+const CSV_HEADER: &str =
+    "report,date,source,place,geonameid,lon,lat,status,claimed_by,status_as_of\r\n";
+
+/// Today's date where the browser is.
+fn today() -> Date {
+    let now = js_sys::Date::new_0();
+    let local_ms = now.get_time() - now.get_timezone_offset() * 60_000.0;
+    Date::from_day_number((local_ms / 86_400_000.0).floor() as i64)
+}
+
+/// Reads an ISO date the page hands over, or says why it is not one.
+fn date_from_page(iso: &str) -> Result<Date, JsError> {
+    Date::parse_iso(iso)
+        .ok_or_else(|| JsError::new(&format!("“{iso}” is not a date; write it as 2022-09-12.")))
 }
 
 /// A row of the page's legend: a status, its label and marker colour, and how many places of
@@ -153,6 +249,13 @@ fn trace_marker(ctx: &CanvasRenderingContext2d, at: Point, shape: Shape, r: f64)
             ctx.move_to(at.x, at.y - r * 1.25);
             ctx.line_to(at.x + r * 1.1, at.y + r * 0.8);
             ctx.line_to(at.x - r * 1.1, at.y + r * 0.8);
+            ctx.close_path();
+        }
+        Shape::Bowtie => {
+            ctx.move_to(at.x - r * 1.2, at.y - r);
+            ctx.line_to(at.x + r * 1.2, at.y + r);
+            ctx.line_to(at.x + r * 1.2, at.y - r);
+            ctx.line_to(at.x - r * 1.2, at.y + r);
             ctx.close_path();
         }
         Shape::TriangleDown => {
@@ -352,7 +455,18 @@ pub struct App {
     gazetteer: Option<Gazetteer>,
     /// The gazetteer's settlements to orient by, biggest first.
     context: Vec<ContextPlace>,
+    /// The reports of the set, in the order they were added.
+    reports: Vec<DatedReport>,
+    /// Whether each report is hidden from the map.
+    hidden: Vec<bool>,
+    /// A copy of the shown reports while some are hidden (`as_of` reads a slice).
+    shown_copy: Option<Vec<DatedReport>>,
+    /// The date the map shows the set as of; none: the latest shown report's.
+    date: Option<Date>,
+    /// The places of the set as of the date, each as its deciding report tells it.
     report: Report,
+    /// Each place's status over the set.
+    set_status: Vec<SetStatus>,
     marks: Vec<Mark>,
     view: Viewport,
     selected: Option<usize>,
@@ -401,6 +515,80 @@ impl App {
         self.view.keep_within(&b.extent, &b.surroundings);
     }
 
+    /// Reads `text` as a report of the set, `name` standing for it when it has no title line.
+    fn read_report(&self, text: &str, name: &str) -> Result<DatedReport, JsError> {
+        if let Some(problem) = size_problem("This text", text.len() as f64) {
+            return Err(JsError::new(&problem));
+        }
+        let g = self.gazetteer.as_ref().ok_or_else(|| {
+            JsError::new("The gazetteer is not loaded, so no place can be found.")
+        })?;
+        Ok(DatedReport::read(g, text, name, today()))
+    }
+
+    /// After the set of reports changed: shows it as of its latest date, fitted to its places.
+    fn set_changed(&mut self) {
+        self.shown_copy = self.hidden.contains(&true).then(|| {
+            self.reports
+                .iter()
+                .zip(&self.hidden)
+                .filter(|(_, hidden)| !**hidden)
+                .map(|(r, _)| r.clone())
+                .collect()
+        });
+        self.date = None;
+        self.selected = None;
+        self.refresh();
+        self.sync_size();
+        self.fit_view();
+        self.draw();
+    }
+
+    /// The reports the map shows.
+    fn shown(&self) -> &[DatedReport] {
+        self.shown_copy.as_deref().unwrap_or(&self.reports)
+    }
+
+    /// The date the map shows the set as of: the chosen one, else the latest shown report's.
+    fn as_of_date(&self) -> Option<Date> {
+        self.date
+            .or_else(|| self.shown().iter().map(|r| r.date).max())
+    }
+
+    /// Works out each place's status as of the date and its marks, keeping the selected place
+    /// selected while it is on the map.
+    fn refresh(&mut self) {
+        let chosen = self.selected.map(|i| self.marks[i].name.clone());
+        let places = match self.as_of_date() {
+            Some(date) => as_of(self.shown(), date),
+            None => Vec::new(),
+        };
+        let set_status = places.iter().map(|p| p.status).collect();
+        let report = Report {
+            places: places.iter().map(|p| p.deciding[0].place.clone()).collect(),
+        };
+        self.set_status = set_status;
+        self.report = report;
+        self.marks = scene::marks(&self.basemap, &self.report);
+        // The page shows names in their display form: the list, the labels, the address.
+        for (m, status) in self.marks.iter_mut().zip(&self.set_status) {
+            to_display_form(&mut m.name);
+            m.disputed = *status == SetStatus::Disputed;
+        }
+        self.selected = chosen.and_then(|name| self.marks.iter().position(|m| m.name == name));
+        self.hovered = None;
+    }
+
+    /// Each place's status as of the date, by its key across reports.
+    fn statuses_as_of(&self) -> HashMap<String, &'static str> {
+        self.report
+            .places
+            .iter()
+            .zip(&self.set_status)
+            .map(|(p, status)| (place_key(p.geonameid, &p.name), status.as_str()))
+            .collect()
+    }
+
     /// After the reader moved the view: keeps it over the map's region and remembers it moved.
     fn moved_view(&mut self) {
         self.keep_view();
@@ -428,7 +616,12 @@ impl App {
             basemap,
             gazetteer: None,
             context: Vec::new(),
+            reports: Vec::new(),
+            hidden: Vec::new(),
+            shown_copy: None,
+            date: None,
             report: Report::default(),
+            set_status: Vec::new(),
             marks: Vec::new(),
             view: Viewport::new(1.0, 1.0, 1.0),
             selected: None,
@@ -458,26 +651,13 @@ impl App {
         Ok(())
     }
 
-    /// Maps an article: finds its places, fits the view to them and redraws. Returns how many
-    /// places it names.
+    /// Maps an article, replacing the set of reports with it: finds its places, fits the view to
+    /// them and redraws. Returns how many places it names.
     pub fn load_article(&mut self, text: &str) -> Result<usize, JsError> {
-        if let Some(problem) = size_problem("This text", text.len() as f64) {
-            return Err(JsError::new(&problem));
-        }
-        let g = self.gazetteer.as_ref().ok_or_else(|| {
-            JsError::new("The gazetteer is not loaded, so no place can be found.")
-        })?;
-        self.report = crate::extract(g, text);
-        self.marks = scene::marks(&self.basemap, &self.report);
-        // The page shows names in their display form: the list, the labels, the address.
-        for m in &mut self.marks {
-            to_display_form(&mut m.name);
-        }
-        self.selected = None;
-        self.hovered = None;
-        self.sync_size();
-        self.fit_view();
-        self.draw();
+        let report = self.read_report(text, "The article")?;
+        self.reports = vec![report];
+        self.hidden = vec![false];
+        self.set_changed();
         Ok(self.report.places.len())
     }
 
@@ -492,7 +672,11 @@ impl App {
                 let s = self.view.to_screen(m.at);
                 PlaceView {
                     name: &m.name,
-                    status: m.status.as_str(),
+                    status: if m.disputed {
+                        SetStatus::Disputed.as_str()
+                    } else {
+                        m.status.as_str()
+                    },
                     x: s.x,
                     y: s.y,
                     forms: &p.forms,
@@ -504,20 +688,29 @@ impl App {
         Self::to_js(&list)
     }
 
-    /// `[{status, label, color, count}]` for every status, in legend order.
+    /// `[{status, label, color, count}]` for every status, in legend order, and for disputed
+    /// places when there are some.
     pub fn legend(&self) -> JsValue {
-        let rows: Vec<LegendRow> = scene::status_counts(&self.marks)
+        let row = |status: &'static str, st: style::StatusStyle, count| LegendRow {
+            status,
+            label: st.label,
+            color: st.fill,
+            count,
+        };
+        let count = |status| {
+            self.marks
+                .iter()
+                .filter(|m| !m.disputed && m.status == status)
+                .count()
+        };
+        let mut rows: Vec<LegendRow> = Status::ALL
             .into_iter()
-            .map(|(status, count)| {
-                let st = style::status_style(status);
-                LegendRow {
-                    status: status.as_str(),
-                    label: st.label,
-                    color: st.fill,
-                    count,
-                }
-            })
+            .map(|status| row(status.as_str(), style::status_style(status), count(status)))
             .collect();
+        let disputed = self.marks.iter().filter(|m| m.disputed).count();
+        if disputed > 0 {
+            rows.push(row(SetStatus::Disputed.as_str(), style::DISPUTED, disputed));
+        }
         Self::to_js(&rows)
     }
 
@@ -723,5 +916,202 @@ impl App {
             &measure,
         );
         paint(&self.ctx, &scene, self.view.pixel_ratio);
+    }
+}
+
+/// The set of reports, exported to the page's JavaScript.
+#[wasm_bindgen]
+impl App {
+    /// Adds `text` as a report of the set (`name` standing for it when it has no title line;
+    /// `date`, ISO, its date when the reader gives one). Returns how many places the report
+    /// names. The map shows it after [`App::show_set`] (called once after a batch).
+    /// `own_date`: `date` is the report's own, not the day it was added (a report saved and
+    /// read back keeps its mark).
+    pub fn add_report(
+        &mut self,
+        text: &str,
+        name: &str,
+        date: Option<String>,
+        own_date: bool,
+    ) -> Result<usize, JsError> {
+        let date = date.as_deref().map(date_from_page).transpose()?;
+        let mut report = self.read_report(text, name)?;
+        if let Some(date) = date {
+            report.date = date;
+            report.dated_by_text = own_date;
+        }
+        let n = report.report.places.len();
+        self.reports.push(report);
+        self.hidden.push(false);
+        Ok(n)
+    }
+
+    /// Shows the set as of its latest date, fitted to its places.
+    pub fn show_set(&mut self) {
+        self.set_changed();
+    }
+
+    /// Empties the set of reports.
+    pub fn clear_reports(&mut self) {
+        self.reports.clear();
+        self.hidden.clear();
+        self.set_changed();
+    }
+
+    /// `[{title, date, added, source, side, hidden, places}]` for every report, in the order
+    /// they were added.
+    pub fn reports(&self) -> JsValue {
+        let list: Vec<ReportView> = self
+            .reports
+            .iter()
+            .zip(&self.hidden)
+            .map(|(r, hidden)| ReportView {
+                title: &r.title,
+                date: r.date,
+                added: !r.dated_by_text,
+                source: r.source.as_deref(),
+                side: r.side,
+                hidden: *hidden,
+                places: r.report.places.len(),
+            })
+            .collect();
+        Self::to_js(&list)
+    }
+
+    /// Removes report `index` from the set.
+    pub fn remove_report(&mut self, index: usize) {
+        if index < self.reports.len() {
+            self.reports.remove(index);
+            self.hidden.remove(index);
+            self.set_changed();
+        }
+    }
+
+    /// Hides report `index` from the map, or shows it again.
+    pub fn set_report_hidden(&mut self, index: usize, hidden: bool) {
+        if let Some(h) = self.hidden.get_mut(index) {
+            *h = hidden;
+            self.set_changed();
+        }
+    }
+
+    /// Renames report `index`; a blank title is refused.
+    pub fn rename_report(&mut self, index: usize, title: &str) -> Result<(), JsError> {
+        let title = title.trim();
+        if title.is_empty() {
+            return Err(JsError::new("A report needs a title."));
+        }
+        if let Some(r) = self.reports.get_mut(index) {
+            r.title = title.to_string();
+            self.set_changed();
+        }
+        Ok(())
+    }
+
+    /// Sets report `index`'s date (ISO), as the reader corrects it.
+    pub fn set_report_date(&mut self, index: usize, iso: &str) -> Result<(), JsError> {
+        let date = date_from_page(iso)?;
+        if let Some(r) = self.reports.get_mut(index) {
+            r.date = date;
+            r.dated_by_text = true;
+            self.set_changed();
+        }
+        Ok(())
+    }
+
+    /// The shown reports' dates, ISO, earliest first, each once.
+    pub fn dates(&self) -> Vec<String> {
+        let mut dates: Vec<Date> = self.shown().iter().map(|r| r.date).collect();
+        dates.sort();
+        dates.dedup();
+        dates.iter().map(Date::to_string).collect()
+    }
+
+    /// The date the map shows the set as of, ISO.
+    pub fn date(&self) -> Option<String> {
+        self.as_of_date().map(|d| d.to_string())
+    }
+
+    /// Place `index`'s history over the shown reports up to the date; `null` for no such place.
+    pub fn history(&self, index: usize) -> JsValue {
+        let Some(date) = self.as_of_date() else {
+            return JsValue::NULL;
+        };
+        let set = self.shown();
+        let places = as_of(set, date);
+        let Some(p) = places.get(index) else {
+            return JsValue::NULL;
+        };
+        Self::to_js(&HistoryView {
+            status: p.status,
+            deciding: p.deciding.iter().map(|c| ClaimView::of(c, set)).collect(),
+            history: p.history.iter().map(|c| ClaimView::of(c, set)).collect(),
+        })
+    }
+
+    /// The GeoJSON of the shown reports, as the CLI writes a set (each feature with its report,
+    /// date and source), each feature with `status_as_of`, its place's status as of the date,
+    /// and the collection with `as_of`, the date.
+    pub fn export_geojson(&self) -> Result<String, JsError> {
+        let set = self.shown();
+        let origins: Vec<(&Report, Origin)> = set
+            .iter()
+            .map(|r| {
+                let origin = Origin {
+                    report: &r.title,
+                    date: Some(r.date),
+                    source: r.source.as_deref(),
+                };
+                (&r.report, origin)
+            })
+            .collect();
+        let text = set_to_geojson_string(&origins, false);
+        let mut collection: serde_json::Value =
+            serde_json::from_str(&text).map_err(|e| JsError::new(&e.to_string()))?;
+        let statuses = self.statuses_as_of();
+        if let Some(features) = collection["features"].as_array_mut() {
+            for f in features {
+                let p = &mut f["properties"];
+                let key = place_key(p["geonameid"].as_u64(), p["name"].as_str().unwrap_or(""));
+                p["status_as_of"] = statuses.get(&key).copied().into();
+            }
+        }
+        collection["as_of"] = self.date().into();
+        serde_json::to_string_pretty(&collection).map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// The CSV of the shown reports: one row per place per report, with the place's status in
+    /// the report and as of the date.
+    pub fn export_csv(&self) -> String {
+        let statuses = self.statuses_as_of();
+        let mut csv = CSV_HEADER.to_string();
+        for r in self.shown() {
+            for p in &r.report.places {
+                let as_of = statuses.get(&place_key(p.geonameid, &p.name));
+                let row = [
+                    csv_field(&r.title),
+                    r.date.to_string(),
+                    csv_field(r.source.as_deref().unwrap_or("")),
+                    csv_field(&p.name),
+                    p.geonameid.map(|id| id.to_string()).unwrap_or_default(),
+                    p.lon.to_string(),
+                    p.lat.to_string(),
+                    p.status.as_str().to_string(),
+                    csv_field(p.claimed_by.as_deref().unwrap_or("")),
+                    as_of.copied().unwrap_or("").to_string(),
+                ];
+                csv.push_str(&row.join(","));
+                csv.push_str("\r\n");
+            }
+        }
+        csv
+    }
+
+    /// Shows the set as of `iso` (none: its latest date) and redraws.
+    pub fn set_date(&mut self, iso: Option<String>) -> Result<(), JsError> {
+        self.date = iso.as_deref().map(date_from_page).transpose()?;
+        self.refresh();
+        self.draw();
+        Ok(())
     }
 }

@@ -2,6 +2,7 @@
 // textContent. All reading of articles and all drawing happen in Rust; article text never
 // reaches innerHTML.
 import init, { App, size_problem } from './pkg/frontline.js';
+import { wireReports } from './reports.js';
 
 const STORAGE_KEY = 'frontline.article';
 // '1' while the stored article is an example as loaded, unchanged.
@@ -22,6 +23,8 @@ const pinnedCard = $('pinned');
 const phone = matchMedia('(max-width: 800px)');
 
 let app = null;
+// The set of reports on the map (reports.js).
+let reports = null;
 // The report's places as app.places() gives them, with `shown` kept by applyFilter.
 let placeList = [];
 // The statuses in legend order with their counts (app.legend()).
@@ -318,7 +321,7 @@ function renderDetails() {
     close.setAttribute('aria-label', 'Close the details');
     bar.append(barButton('previous', '‹ Previous', 'Previous place (P)', 'p'), el('span', 'position'),
       barButton('next', 'Next ›', 'Next place (N)', 'n'), pin, close);
-    details.replaceChildren(el('h3', 'name', d.name), bar, ...placeFacts(d));
+    details.replaceChildren(el('h3', 'name', d.name), bar, ...placeFacts(d), ...reports.history(i));
     updatePosition();
   }
   if (focused) details.querySelector(`[data-action="${focused}"]`)?.focus({ preventScroll: true });
@@ -517,6 +520,7 @@ function mapText(text, example) {
   renderList();
   renderDetails();
   syncSheet(false);
+  reports.replaced(text);
   if (n === 0) say('This article names no place Frontline knows. Check the text, or try one of the examples.', true);
   else say(`${n} place${n === 1 ? '' : 's'} found. Click one to read what the article says about it.`);
   return n;
@@ -544,6 +548,10 @@ async function loadExample() {
   }
   if (readersOwn() && !window.confirm('Replace the article in the box with the example? The text in the box will be lost.')) return;
   try {
+    if (name === 'series') {
+      await reports.loadSeries();
+      return;
+    }
     mapArticle(await fetchText(`examples/${name}`), 'The example', true);
   } catch (err) {
     say(`Could not load the example: ${err.message}`, true);
@@ -608,6 +616,13 @@ async function openFile(file) {
     return;
   }
   await mapFromPage(text, what);
+}
+
+// Maps one file, or adds several as reports.
+async function openFiles(files) {
+  if (files.length === 1 && /\.(geo)?json$/i.test(files[0].name)) await reports.importFile(files[0]);
+  else if (files.length === 1) await openFile(files[0]);
+  else if (files.length > 1) await reports.addFiles(files);
 }
 
 // Shows or hides the hint over the map ("use two fingers…"); it hides itself after a while.
@@ -808,10 +823,11 @@ function wireInput() {
       mapFromPage(textarea.value, 'The article');
     }
   });
+  $('add-report').addEventListener('click', () => reports.add(textarea.value, 'The article'));
   $('file').addEventListener('change', async (e) => {
-    const file = e.target.files[0];
+    const files = [...e.target.files];
     e.target.value = '';
-    if (file) await openFile(file);
+    await openFiles(files);
   });
   $('load-example').addEventListener('click', loadExample);
   document.addEventListener('keydown', (e) => {
@@ -831,8 +847,8 @@ function wireInput() {
   document.addEventListener('drop', async (e) => {
     e.preventDefault();
     document.body.classList.remove('drop-target');
-    const file = e.dataTransfer?.files[0];
-    if (file) await openFile(file);
+    const files = [...(e.dataTransfer?.files ?? [])];
+    if (files.length) await openFiles(files);
     else if (e.dataTransfer?.getData('text/plain')) await mapFromPage(e.dataTransfer.getData('text/plain'), 'The dropped text');
   });
 }
@@ -864,6 +880,11 @@ async function main() {
     return;
   }
   app = new App(canvas, basemap);
+  reports = wireReports({
+    app, say, el, articleText, fetchText, decodeFile, sizeProblem: size_problem,
+    // The map shows a set of reports, not the text in the box.
+    changed: () => { mappedText = null; showStale(); renderList(); renderDetails(); syncSheet(false); },
+  });
   performance.mark('frontline-map-drawn');
   wireMap();
   wireList();
@@ -880,6 +901,7 @@ async function main() {
       return true;
     },
     hovered: () => placeList[app.hovered()]?.name ?? null,
+    ...reports.api,
   };
   say('Loading the gazetteer…');
   try {
@@ -896,7 +918,7 @@ async function main() {
       say(`Could not load the example article: ${e.message}. Paste an article to map it.`, true);
     }
   }
-  if (article) mapArticle(article, 'The article', example);
+  if (!reports.restore() && article) mapArticle(article, 'The article', example);
   followAddress();
   performance.mark('frontline-article-mapped');
   document.body.dataset.state = 'ready';

@@ -126,6 +126,7 @@ mod tests {
             region: None,
             marker: true,
             hidden: false,
+            disputed: false,
         }
     }
 

@@ -142,6 +142,7 @@ mod tests {
             region: None,
             marker,
             hidden: false,
+            disputed: false,
         }
     }
 

@@ -85,6 +85,8 @@ pub struct Mark {
     pub marker: bool,
     /// Whether the reader's search or status filter hides the place from the map.
     pub hidden: bool,
+    /// Whether reports from opposite sides disagree about the place (a set of reports).
+    pub disputed: bool,
 }
 
 /// The places of a report, in report order.
@@ -107,6 +109,7 @@ pub fn marks(basemap: &Basemap, report: &Report) -> Vec<Mark> {
                 region,
                 marker,
                 hidden: false,
+                disputed: false,
             }
         })
         .collect()
@@ -756,7 +759,11 @@ fn markers_layer(
             min: Point::new(at.x - radius, at.y - radius),
             max: Point::new(at.x + radius, at.y + radius),
         });
-        let st = status_style(m.status);
+        let st = if m.disputed {
+            style::DISPUTED
+        } else {
+            status_style(m.status)
+        };
         items.push(Item::Marker {
             at,
             shape: st.shape,
@@ -1052,6 +1059,31 @@ mod tests {
             Some("Kharkiv Oblast")
         );
         assert!(!m[4].marker && !m[5].marker);
+    }
+
+    #[test]
+    fn a_disputed_place_gets_the_disputed_marker_and_the_others_their_status_marker() {
+        let b = basemap();
+        let mut m = marks(&b, &seed_like());
+        m[0].disputed = true;
+        let v = view_of(&b, &m);
+        let scene = scene_of(&b, &m, &v, None);
+        let drawn: Vec<(Shape, &str)> = scene
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Marker { shape, fill, .. } if *fill != style::CLUSTER_FILL => {
+                    Some((*shape, *fill))
+                }
+                _ => None,
+            })
+            .collect();
+        let disputed = (style::DISPUTED.shape, style::DISPUTED.fill);
+        assert_eq!(drawn.iter().filter(|&&d| d == disputed).count(), 1);
+        for status in [Status::Liberated, Status::Contested, Status::Evacuated] {
+            let st = status_style(status);
+            assert!(drawn.contains(&(st.shape, st.fill)), "{status:?}");
+        }
     }
 
     #[test]

@@ -14,6 +14,8 @@ pub enum Shape {
     TriangleDown,
     /// A hollow circle: named, nothing reported.
     Ring,
+    /// Two triangles tip to tip: the two sides' reports disagree.
+    Bowtie,
 }
 
 /// How places of one status are drawn.
@@ -66,6 +68,15 @@ pub fn status_style(status: Status) -> StatusStyle {
         label,
     }
 }
+
+/// How a place is drawn whose control reports from opposite sides disagree about (Okabe–Ito
+/// sky blue).
+pub const DISPUTED: StatusStyle = StatusStyle {
+    shape: Shape::Bowtie,
+    fill: "#56b4e9",
+    region_fill: "rgba(86,180,233,0.12)",
+    label: "Disputed",
+};
 
 /// The settlements around the article's places, their dots and names.
 pub const CONTEXT: &str = "#8c8c8c";
@@ -154,6 +165,8 @@ mod tests {
                 assert_ne!(sa.shape, sb.shape, "{a:?} {b:?}");
                 assert_ne!(sa.fill, sb.fill, "{a:?} {b:?}");
             }
+            assert_ne!(status_style(*a).shape, DISPUTED.shape, "{a:?}");
+            assert_ne!(status_style(*a).fill, DISPUTED.fill, "{a:?}");
         }
     }
 }

@@ -1,8 +1,11 @@
 // axe-core (from npm, @axe-core/playwright) finds no accessibility violations in the states a
 // reader meets: the first load, the 63-place bulletin, a selected place with long details,
 // claims grouped by side beside a pinned place, the phone's bottom sheet (with a pinned place
-// too), and the error banner and message.
+// too), the example series with its timeline, reports list and a disputed place's history, and
+// the error banner and message.
 import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test, expect, open, places, loadBulletin, loadSides, Page } from './fixtures';
 
 async function violations(page: Page) {
@@ -22,6 +25,27 @@ test('axe: the 63-place bulletin, filtered and sorted', async ({ page }) => {
   await page.locator('#legend button[data-status="attacked"]').click();
   await page.locator('#places-sort').selectOption('name');
   await page.locator('#place-search').fill('zzz');
+  expect(await violations(page)).toEqual([]);
+});
+
+test('axe: the example series, its timeline and a disputed place’s history', async ({ page }) => {
+  await open(page);
+  await page.locator('#examples').selectOption('series');
+  page.once('dialog', (d) => d.accept());
+  await page.locator('#load-example').click();
+  await expect(page.locator('#reports li')).toHaveCount(5);
+  // The two reports of fixtures/set whose sides disagree about Vovchansk.
+  for (const f of ['3-liberated.txt', '4-russian-claim.txt']) {
+    const text = readFileSync(join(__dirname, 'fixtures', 'set', f), 'utf8');
+    await page.evaluate((t) => (window as any).frontline.addArticle(t), text);
+  }
+  await page.locator('#timeline').focus();
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
+  expect(await page.evaluate(() => (window as any).frontline.select('Vovchansk'))).toBe(true);
+  await expect(page.locator('#details .opposite .claim')).toHaveCount(2);
+  expect(await violations(page)).toEqual([]);
+  await page.keyboard.press('Home');
   expect(await violations(page)).toEqual([]);
 });
 

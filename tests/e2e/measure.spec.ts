@@ -5,7 +5,7 @@
 // Writes test-results/measurements.json and bulletin-redraw.json, and the README's bulletin
 // screenshots.
 import { test, Browser, Page } from '@playwright/test';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const SEED = readFileSync(join(__dirname, '..', '..', 'www', 'examples', 'seed.txt'), 'utf8');
@@ -122,4 +122,61 @@ test('measure a bulletin redraw on a large HiDPI screen, and take the README scr
     await shot.page.screenshot({ path: join(__dirname, '..', '..', 'docs', `bulletin-${width}.png`) });
     await shot.context.close();
   }
+});
+
+// Many reports on one map (issue 9: adding one more to 50 ≤ 100 ms, a slider step ≤ 16 ms a
+// frame, usable with 500): the synthetic series scripts/measure_web.sh writes with
+// scripts/make_series.py into FRONTLINE_SERIES_50 and FRONTLINE_SERIES_500. For each: the time to
+// add the whole series, the median time to add one more report (then removed) with the page's
+// list and timeline drawn again, and the median slider step, alone and with rasterisation; also
+// the time to open the whole series as files at once.
+test('measure a set of 50 and of 500 reports: adding one more and a slider step', async ({ page }) => {
+  test.setTimeout(600_000);
+  const result: Record<string, number> = {};
+  for (const [n, dir] of [[50, process.env.FRONTLINE_SERIES_50], [500, process.env.FRONTLINE_SERIES_500]] as const) {
+    if (!dir) throw new Error(`FRONTLINE_SERIES_${n} is not set: run scripts/measure_web.sh`);
+    const names = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+    const texts = names.map((f) => readFileSync(join(dir, f), 'utf8'));
+    await page.goto('/');
+    await page.evaluate(() => localStorage.clear());
+    await page.goto('/');
+    await page.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout: 30_000 });
+    // The series opened as files at once (the seed article stays as the first report).
+    const t0 = Date.now();
+    await page.setInputFiles('#file', names.map((name, i) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(texts[i]) })));
+    await page.waitForFunction((k) => document.querySelectorAll('#reports li').length === k, n + 1, { timeout: 120_000 });
+    const addAll = Date.now() - t0;
+    const m = await page.evaluate((all: string[]) => {
+      const f = (window as any).frontline;
+      const addOne: number[] = [];
+      for (let i = 0; i < 7; i++) {
+        const t1 = performance.now();
+        f.addArticle(all[0]);
+        addOne.push(performance.now() - t1);
+        (document.querySelector('#reports li:last-child .remove') as HTMLButtonElement).click();
+      }
+      const slider = document.getElementById('timeline') as HTMLInputElement;
+      const ctx = (document.getElementById('map') as HTMLCanvasElement).getContext('2d')!;
+      const step: number[] = [];
+      const raster: number[] = [];
+      for (let i = 0; i <= Number(slider.max); i++) {
+        const t1 = performance.now();
+        slider.value = String(i);
+        slider.dispatchEvent(new Event('input', { bubbles: true }));
+        step.push(performance.now() - t1);
+        ctx.getImageData(0, 0, 1, 1);
+        raster.push(performance.now() - t1);
+      }
+      const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+      return { addOne: med(addOne), step: med(step), raster: med(raster), places: f.places().length };
+    }, texts);
+    result[`reports${n}OpenAllMs`] = addAll;
+    result[`reports${n}AddOneMoreMs`] = m.addOne;
+    result[`reports${n}SliderStepMs`] = m.step;
+    result[`reports${n}SliderStepWithRasterMs`] = m.raster;
+    result[`reports${n}Places`] = m.places;
+  }
+  console.log(JSON.stringify(result, null, 2));
+  mkdirSync(join(__dirname, 'test-results'), { recursive: true });
+  writeFileSync(join(__dirname, 'test-results', 'timeline-measurements.json'), JSON.stringify(result, null, 2));
 });
