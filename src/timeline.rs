@@ -115,21 +115,19 @@ fn most_claimed_by(report: &Report) -> Option<String> {
     (count(best) * 2 > claimants.len()).then(|| best.to_string())
 }
 
-/// The side most of the report's claims are made by, if one side makes more than the other.
+/// The side that makes more than half of the report's claims (its places with an event or a
+/// state): a report that quotes one side now and then is not in that side's voice.
 fn majority_side(report: &Report) -> Option<Side> {
-    let count = |side| {
+    let claims = || {
         report
             .places
             .iter()
-            .filter(|p| p.claimant_side == Some(side))
-            .count()
+            .filter(|p| p.status != Status::Mentioned)
     };
-    let (ua, ru) = (count(Side::Ukrainian), count(Side::Russian));
-    match ua.cmp(&ru) {
-        std::cmp::Ordering::Greater => Some(Side::Ukrainian),
-        std::cmp::Ordering::Less => Some(Side::Russian),
-        std::cmp::Ordering::Equal => None,
-    }
+    let all = claims().count();
+    [Side::Ukrainian, Side::Russian]
+        .into_iter()
+        .find(|&side| claims().filter(|p| p.claimant_side == Some(side)).count() * 2 > all)
 }
 
 /// A place's status over a set of reports.
@@ -495,6 +493,22 @@ mod tests {
                 Some("the Ukrainian General Staff"),
                 Some(Ukrainian),
             ),
+            (
+                "Morning update\n\nThe occupiers shelled Izium; in temporarily occupied Kupiansk \"it is quiet\".",
+                "Morning update",
+                added,
+                false,
+                None,
+                Some(Ukrainian),
+            ),
+            (
+                "Morning update\n\nKupiansk is quiet, \"say the occupiers\".",
+                "Morning update",
+                added,
+                false,
+                None,
+                None,
+            ),
             ("", "file.txt", added, false, None, None),
         ];
         for &(text, title, date, dated_by_text, source, side) in cases {
@@ -569,7 +583,18 @@ mod tests {
             ],
         };
         assert_eq!(most_claimed_by(&report).as_deref(), Some("the ministry"));
-        assert_eq!(majority_side(&report), Some(Russian));
+        assert_eq!(
+            majority_side(&report),
+            None,
+            "two claims of four are no majority"
+        );
+        let mut mostly_russian = report.clone();
+        mostly_russian.places[3].status = Mentioned;
+        assert_eq!(
+            majority_side(&mostly_russian),
+            Some(Russian),
+            "a mention is no claim"
+        );
         let even = Report {
             places: report.places[..2].to_vec(),
         };

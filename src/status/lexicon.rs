@@ -175,6 +175,7 @@ pub(crate) struct Lexicon {
     /// Each word of a class, in lower case, with every class that holds it.
     classes: FxHashMap<&'static [u8], ClassSet>,
     russian_framing: Vec<&'static str>,
+    ukrainian_framing: Vec<&'static str>,
 }
 
 /// The phrases that open with one word, as indices into the lexicon's phrases, in file order.
@@ -206,6 +207,7 @@ fn parse(text: &'static str) -> Result<Lexicon, String> {
         by_first_letters: vec![Vec::new(); 26 * 26],
         classes: FxHashMap::default(),
         russian_framing: Vec::new(),
+        ukrainian_framing: Vec::new(),
     };
     for (n, line) in text.lines().enumerate() {
         if line.is_empty() || line.starts_with('#') {
@@ -220,6 +222,8 @@ fn parse(text: &'static str) -> Result<Lexicon, String> {
         }
         if class == "russian-framing" {
             lexicon.russian_framing.push(phrase);
+        } else if class == "ukrainian-framing" {
+            lexicon.ukrainian_framing.push(phrase);
         } else if let Some((_, cue)) = PREDICATES.iter().find(|(name, _)| *name == class) {
             let parts: Vec<CueWord> = phrase.split(' ').map(CueWord::parse).collect();
             let key = first_two(parts[0].text).ok_or_else(|| fault("a cue starts with letters"))?;
@@ -278,6 +282,11 @@ impl Lexicon {
     /// Whether lower-cased `text` (hyphens as spaces) uses a phrase of the Russian side.
     pub(crate) fn russian_framing(&self, lower: &str) -> bool {
         self.russian_framing.iter().any(|p| lower.contains(p))
+    }
+
+    /// Whether lower-cased `text` (hyphens as spaces) uses a phrase of the Ukrainian side.
+    pub(crate) fn ukrainian_framing(&self, lower: &str) -> bool {
+        self.ukrainian_framing.iter().any(|p| lower.contains(p))
     }
 
     /// The longest phrase starting at `words[w]`: its length in words and what it is; `None`
@@ -428,6 +437,10 @@ mod tests {
         assert_eq!(ClassSet::from_bits(both.bits()), both);
         assert!(lexicon().russian_framing("the kiev regime said"));
         assert!(!lexicon().russian_framing("the kyiv government said"));
+        assert!(lexicon().ukrainian_framing("in temporarily occupied kupiansk"));
+        assert!(lexicon().ukrainian_framing("the occupiers shelled"));
+        assert!(!lexicon().ukrainian_framing("the occupied town"));
+        assert!(!lexicon().ukrainian_framing("the kiev regime said"));
     }
 
     #[test]

@@ -93,9 +93,31 @@ struct Voices<'a> {
 }
 
 /// The side whose terms the narrator of `doc` (the text outside quotations) uses, where they
-/// are one side's ("the Kiev regime", "liberated" for a Russian capture): Russian or none.
+/// are one side's: Russian ("the Kiev regime", "liberated" for a Russian capture), else
+/// Ukrainian ("temporarily occupied", "the occupiers").
 pub(crate) fn narrator_side(doc: &Document) -> Option<Side> {
-    Voices::of(doc).narrator().then_some(Side::Russian)
+    let narrator = narrator_text(doc);
+    if lexicon().russian_framing(&narrator) {
+        Some(Side::Russian)
+    } else if lexicon().ukrainian_framing(&narrator) {
+        Some(Side::Ukrainian)
+    } else {
+        None
+    }
+}
+
+/// The narrator's text of `doc` (outside quotations), in the form framing phrases are matched in.
+fn narrator_text(doc: &Document) -> String {
+    let mut narrator = String::with_capacity(doc.text.len());
+    let mut at = 0;
+    for q in &doc.quotes {
+        if q.start >= at {
+            push_matchable(&mut narrator, &doc.text[at..q.start]);
+            at = q.end;
+        }
+    }
+    push_matchable(&mut narrator, &doc.text[at.min(doc.text.len())..]);
+    narrator
 }
 
 /// `text` in lower case (ASCII), hyphens and apostrophes as spaces, appended to `out`: the form
@@ -119,19 +141,9 @@ impl<'a> Voices<'a> {
 
     /// Whether the narrator (the text outside quotations) speaks in the Russian side's terms.
     fn narrator(&self) -> bool {
-        *self.narrator.get_or_init(|| {
-            let doc = self.doc;
-            let mut narrator = String::with_capacity(doc.text.len());
-            let mut at = 0;
-            for q in &doc.quotes {
-                if q.start >= at {
-                    push_matchable(&mut narrator, &doc.text[at..q.start]);
-                    at = q.end;
-                }
-            }
-            push_matchable(&mut narrator, &doc.text[at.min(doc.text.len())..]);
-            lexicon().russian_framing(&narrator)
-        })
+        *self
+            .narrator
+            .get_or_init(|| lexicon().russian_framing(&narrator_text(self.doc)))
     }
 
     /// Whether the quotation `q` speaks in the Russian side's terms.
