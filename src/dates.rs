@@ -3,6 +3,7 @@
 //! "Sept. 12, 2022", "12.09.2022", "2022-09-12"). A date written without a year takes the year
 //! of the text's other dates, or of the day the report was added.
 
+use crate::text::floor_char_boundary;
 use serde::{Serialize, Serializer};
 use std::fmt;
 
@@ -103,7 +104,7 @@ fn number<T: std::str::FromStr>(text: &str) -> Option<T> {
 
 /// How far into a text its own date is looked for first: a dateline or a heading's date stands
 /// at its top.
-const DATELINE_REACH: usize = 300;
+pub(crate) const DATELINE_REACH: usize = 300;
 /// How much of a text is read for dates at all.
 const READ_REACH: usize = 64 * 1024;
 
@@ -112,17 +113,13 @@ const READ_REACH: usize = 64 * 1024;
 /// the year of the day the report was added, for dates written without a year when the text
 /// names no year beside them.
 pub fn report_date(text: &str, added_year: i32) -> Option<Date> {
-    let mut end = text.len().min(READ_REACH);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let text = &text[..end];
-    let written = written_dates(text);
+    let words = words(&text[..floor_char_boundary(text, READ_REACH)]);
+    let written = written_dates(&words);
     let year_of_text = written
         .iter()
         .filter_map(|d| d.year)
         .max()
-        .or_else(|| latest_year(text));
+        .or_else(|| latest_year(&words));
     let dated = |w: &Written| {
         let year = w.year.or(year_of_text).unwrap_or(added_year);
         Date::new(year, w.month, w.day)
@@ -219,16 +216,15 @@ fn adjacent(gap: &str) -> bool {
     gap.len() <= 3 && gap.chars().all(|c| c == ' ' || c == ',' || c == '.')
 }
 
-/// Every date `text` writes, in text order.
-fn written_dates(text: &str) -> Vec<Written> {
-    let words = words(text);
+/// Every date the `words` of a text write, in text order.
+fn written_dates(words: &[Word]) -> Vec<Written> {
     let mut dates = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let found = iso_at(&words, i)
-            .or_else(|| numeric_at(&words, i))
-            .or_else(|| month_day_at(&words, i))
-            .or_else(|| day_month_at(&words, i));
+        let found = iso_at(words, i)
+            .or_else(|| numeric_at(words, i))
+            .or_else(|| month_day_at(words, i))
+            .or_else(|| day_month_at(words, i));
         let Some((len, year, month, day)) = found else {
             i += 1;
             continue;
@@ -284,11 +280,7 @@ fn month_day_at(words: &[Word], i: usize) -> Found {
     let month = month_of(words[i].text)?;
     let day_word = words.get(i + 1).filter(|w| adjacent(w.gap))?;
     let day = day_of(day_word.text)?;
-    let year = words
-        .get(i + 2)
-        .filter(|w| adjacent(w.gap))
-        .and_then(|w| year_of(w.text));
-    Some((2 + usize::from(year.is_some()), year, month, day))
+    with_year_after(words, i, month, day)
 }
 
 /// "10 September 2022", "17 May".
@@ -296,6 +288,12 @@ fn day_month_at(words: &[Word], i: usize) -> Found {
     let day = day_of(words[i].text)?;
     let month_word = words.get(i + 1).filter(|w| adjacent(w.gap))?;
     let month = month_of(month_word.text)?;
+    with_year_after(words, i, month, day)
+}
+
+/// A month and day written at words `i` and `i + 1`, with the year right after them if one
+/// stands there.
+fn with_year_after(words: &[Word], i: usize, month: u8, day: u8) -> Found {
     let year = words
         .get(i + 2)
         .filter(|w| adjacent(w.gap))
@@ -303,9 +301,10 @@ fn day_month_at(words: &[Word], i: usize) -> Found {
     Some((2 + usize::from(year.is_some()), year, month, day))
 }
 
-/// The latest year a text names on its own ("in 2022"), from 2014 on: the war's years.
-fn latest_year(text: &str) -> Option<i32> {
-    words(text)
+/// The latest year the `words` of a text name on their own ("in 2022"), from 2014 on: the
+/// war's years.
+fn latest_year(words: &[Word]) -> Option<i32> {
+    words
         .iter()
         .filter_map(|w| year_of(w.text))
         .filter(|&y| y >= 2014)

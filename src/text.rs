@@ -57,6 +57,15 @@ pub struct Document<'a> {
     word_tags: Vec<Cell<u32>>,
 }
 
+/// The largest character boundary of `s` not above `i` (`s.len()` when `i` is beyond it).
+pub(crate) fn floor_char_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// The tag of a token not tagged yet (see [`Document::word_tag`]).
 const UNTAGGED: u32 = 1 << 31;
 
@@ -720,6 +729,19 @@ mod tests {
             doc.sentences.len() - 1
         );
         assert_eq!(Document::parse("").sentence_of(0), 0);
+    }
+
+    #[test]
+    fn a_cut_falls_on_the_character_boundary_at_or_before_it() {
+        for (s, i, expected) in [
+            ("Київ", 3, 2),
+            ("Київ", 4, 4),
+            ("Київ", 99, 8),
+            ("ab", 1, 1),
+            ("", 5, 0),
+        ] {
+            assert_eq!(floor_char_boundary(s, i), expected, "{s:?} at {i}");
+        }
     }
 
     #[test]

@@ -4,11 +4,11 @@
 //! disagree within [`CLAIM_STANDS_DAYS`] of each other and no later report settles it, the place
 //! is disputed.
 
-use crate::dates::{report_date, Date};
+use crate::dates::{report_date, Date, DATELINE_REACH};
 use crate::gazetteer::Gazetteer;
 use crate::report::{Report, ReportedPlace, Side, Status};
 use crate::status::{narrator_side, side_of_phrase};
-use crate::text::Document;
+use crate::text::{floor_char_boundary, Document};
 use rustc_hash::FxHashMap;
 use serde::{Serialize, Serializer};
 
@@ -66,25 +66,15 @@ fn title_of(text: &str) -> Option<&str> {
     if line.len() <= LONGEST_TITLE {
         return Some(line);
     }
-    let mut end = LONGEST_TITLE;
-    while !line.is_char_boundary(end) {
-        end -= 1;
-    }
+    let end = floor_char_boundary(line, LONGEST_TITLE);
     let cut = line[..end].rfind(' ').unwrap_or(end);
     Some(line[..cut].trim_end())
 }
 
-/// How far into a text a dateline's agency is looked for.
-const DATELINE_REACH: usize = 300;
-
 /// The agency of a dateline: "KYIV, Sept 11 (Reuters) –" gives "Reuters" — one to four words
 /// in parentheses, the first capitalised, followed by a dash.
 fn dateline_source(text: &str) -> Option<String> {
-    let mut head_end = text.len().min(DATELINE_REACH);
-    while !text.is_char_boundary(head_end) {
-        head_end -= 1;
-    }
-    let head = &text[..head_end];
+    let head = &text[..floor_char_boundary(text, DATELINE_REACH)];
     let mut from = 0;
     while let Some(open) = head[from..].find('(').map(|k| from + k) {
         let Some(close) = head[open..].find(')').map(|k| open + k) else {

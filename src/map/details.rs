@@ -13,6 +13,7 @@ use super::display::display_name;
 use crate::report::Side;
 use crate::report::{Evidence, Kind, ReportedPlace};
 use crate::status::side_of_phrase;
+use crate::text::floor_char_boundary;
 
 /// A run of a sentence, highlighted where it is the place's mention.
 #[derive(Serialize, Debug, PartialEq)]
@@ -175,15 +176,6 @@ fn fullest_name(claimant: &str, sentences: &[SentenceView]) -> String {
         .map_or_else(|| claimant.to_string(), |s| s.to_string())
 }
 
-/// The largest char boundary of `s` not above `i`.
-fn floor_boundary(s: &str, i: usize) -> usize {
-    let mut i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
 /// Groups a place's mentions by sentence and cuts each sentence at the mentions' byte ranges.
 pub fn sentence_views(mentions: &[Evidence]) -> Vec<SentenceView> {
     let mut groups: Vec<(usize, Vec<&Evidence>)> = Vec::new();
@@ -234,8 +226,8 @@ fn pieces(sentence: &str, start: usize, group: &[&Evidence]) -> Vec<Piece> {
     let mut spans: Vec<(usize, usize)> = group
         .iter()
         .map(|e| {
-            let a = floor_boundary(sentence, e.start.saturating_sub(start));
-            let b = floor_boundary(sentence, e.end.saturating_sub(start));
+            let a = floor_char_boundary(sentence, e.start.saturating_sub(start));
+            let b = floor_char_boundary(sentence, e.end.saturating_sub(start));
             (a, b)
         })
         .filter(|(a, b)| a < b)

@@ -13,7 +13,7 @@ use super::lexicon::{lexicon, Class, ClassSet, Cue, CueWord};
 use super::{MentionStatus, PlaceMention, Side};
 use crate::mentions::Framing;
 use crate::report::Status;
-use crate::text::{Document, TokenKind};
+use crate::text::{floor_char_boundary, Document, TokenKind};
 use std::cell::OnceCell;
 
 /// How many tokens around a mention are looked at for cues, lists and sides.
@@ -1013,9 +1013,5 @@ fn shortened(s: &str, max: usize) -> (&str, &'static str) {
     if s.len() <= max {
         return (s, "");
     }
-    let mut cut = max;
-    while !s.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    (&s[..cut], "…")
+    (&s[..floor_char_boundary(s, max)], "…")
 }
